@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <functional>
+
+namespace iris::cli {
+
+/// Exit codes shared by every command.
+enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
+
+/// Standard streams, UTF-8.
+struct CliIO
+{
+    QTextStream& out;
+    QTextStream& err;
+    QTextStream& in;
+};
+
+/// One `iris-cli <group> <verb>` command. `args` starts with the program name
+/// followed by the command's own options (ready for QCommandLineParser::process).
+struct CliCommand
+{
+    QString group;
+    QString verb;
+    QString summary;  ///< French, one line
+    std::function<int(const QStringList& args, CliIO& io)> run;
+};
+
+// Each area registers its commands in its own file.
+void registerCitizenCommands(QList<CliCommand>& commands);   // CitizenCommands.cpp
+void registerDemoCommands(QList<CliCommand>& commands);      // DemoCommands.cpp
+void registerKbCommands(QList<CliCommand>& commands);        // KbCommands.cpp
+
+} // namespace iris::cli

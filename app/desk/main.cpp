@@ -1,0 +1,6 @@
+#include "app/desk/src/DeskApplication.h"
+
+int main(int argc, char** argv)
+{
+    return iris::shell::runDesk(argc, argv);
+}

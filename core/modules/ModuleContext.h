@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/modules/IShell.h"
+#include "core/modules/Registries.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace iris {
+
+class Database;
+class MigrationRunner;
+class PermissionRegistry;
+class DossierTypeRegistry;
+class CoreServices;
+
+/// Everything a module may use of the system. Owned by the shell (or a test).
+class ModuleContext
+{
+public:
+    std::shared_ptr<Database> database;
+    MigrationRunner* migrations = nullptr;            ///< register the module's schema steps
+    std::shared_ptr<PermissionRegistry> permissions;  ///< declare the module's permissions
+    DossierTypeRegistry* dossierTypes = nullptr;      ///< register dossier types and workflows
+    /// Session-bound core services; null until an agent logs in (valid in UI factories).
+    std::function<CoreServices*()> services;
+    IShell* shell = nullptr;                          ///< null in headless contexts (CLI)
+
+    PageRegistry pages;
+    ActionRegistry actions;
+    CitizenPanelRegistry citizenPanels;
+    SettingsPageRegistry settingsPages;
+    QList<std::shared_ptr<SearchProvider>> searchProviders;
+    QHash<QString, RecordOpener> recordOpeners;       ///< kind → opener
+};
+
+} // namespace iris
