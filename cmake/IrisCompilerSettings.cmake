@@ -30,3 +30,9 @@ if(IRIS_ASAN)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+# Developer convenience: reuse object files across build trees when ccache is installed.
+find_program(IRIS_CCACHE ccache)
+if(IRIS_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+  set(CMAKE_CXX_COMPILER_LAUNCHER "${IRIS_CCACHE}")
+endif()
