@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QList>
 #include <QSet>
@@ -45,6 +46,8 @@ inline const QString SettingsWrite = QStringLiteral("settings.write");
 /// construction; modules add theirs during initialize().
 class PermissionRegistry
 {
+    Q_DECLARE_TR_FUNCTIONS(iris::PermissionRegistry)
+
 public:
     PermissionRegistry();
 
