@@ -38,7 +38,8 @@ struct Citizen
     QDateTime createdAt;
     QDateTime updatedAt;
 
-    /// "DUPONT Jean" (nom d'usage, else nom de naissance, then prénoms).
+    /// "DUPONT Jean" (nom d'usage, else nom de naissance, then prénoms); the formatted
+    /// phone for a record known by its number only ("06 12 34 56 78").
     QString displayName() const;
 };
 

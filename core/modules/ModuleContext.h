@@ -16,6 +16,7 @@ class MigrationRunner;
 class PermissionRegistry;
 class DossierTypeRegistry;
 class CoreServices;
+class KnowledgeBaseAccess;
 
 /// Everything a module may use of the system. Owned by the shell (or a test).
 class ModuleContext
@@ -28,6 +29,8 @@ public:
     /// Session-bound core services; null until an agent logs in (valid in UI factories).
     std::function<CoreServices*()> services;
     IShell* shell = nullptr;                          ///< null in headless contexts (CLI)
+    /// The knowledge base (panel, article text and links); null without a KB.
+    KnowledgeBaseAccess* knowledgeBase = nullptr;
 
     PageRegistry pages;
     ActionRegistry actions;

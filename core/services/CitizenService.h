@@ -7,6 +7,8 @@
 
 #include <memory>
 
+class QSqlDatabase;
+
 namespace iris {
 
 class Database;
@@ -41,6 +43,10 @@ public:
     Result<Citizen> merge(qint64 keptId, qint64 absorbedId);
 
 private:
+    Result<QList<CitizenSummary>> searchByReference(QSqlDatabase& connection, const QString& prefix,
+                                                    const QString& year, const QString& sequence,
+                                                    int limit) const;
+
     std::shared_ptr<Database> m_db;
     const Session& m_session;
     AuditLog& m_audit;

@@ -25,6 +25,7 @@ struct DatabaseConfig
     QString user;
     QString password;
     bool readOnly = false;   ///< open without ever writing (inspection, --list-modules)
+    int busyTimeoutMs = 5000; ///< how long a write waits for another writer before DatabaseLocked
 };
 
 /// One site database. Hands out one QSqlDatabase connection per thread
@@ -62,7 +63,11 @@ public:
     static Error classify(const QSqlError& error, const QString& context);
 
     /// Closes and removes every connection (call before deleting the file in tests).
+    /// Connections of other threads are also removed when those threads end.
     void closeAll();
+
+    /// Checks the result of a QSqlQuery::exec()/prepare(): an Error (classified) when it failed.
+    static Result<void> check(const class QSqlQuery& query, const QString& context);
 
 private:
     explicit Database(DatabaseConfig config);

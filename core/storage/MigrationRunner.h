@@ -42,6 +42,8 @@ public:
     static Result<int> installedVersion(const Database& database, const QString& owner);
 
 private:
+    Result<void> runOwners(const Database& database, const QStringList& names) const;
+
     struct Owner
     {
         QString name;

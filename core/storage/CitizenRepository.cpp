@@ -1,0 +1,569 @@
+#include "core/storage/CitizenRepository.h"
+
+#include "core/base/PhoneNumber.h"
+#include "core/base/TextFold.h"
+#include "core/storage/Database.h"
+#include "core/storage/Dialect.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSet>
+
+#include <algorithm>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace iris {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("iris::CitizenRepository", text);
+}
+
+// Written columns, in bind order (version, id and timestamps handled apart).
+const QString kDataColumns = u"civilite, nom_usage, nom_naissance, prenoms, birth_date, birth_place, "
+                             "address_line1, address_line2, postcode, city, phone, phone2, email, "
+                             "preferred_channel, consent_contact, notes, nir, name_key, email_key, "
+                             "phone_rev, phone2_rev"_s;
+constexpr int kDataColumnCount = 21;
+
+QVariant nullIfEmpty(const QString& value)
+{
+    return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
+}
+
+/// A NOT NULL text column: a null QString would bind as SQL NULL.
+QVariant text(const QString& value)
+{
+    return value.isNull() ? QVariant(u""_s) : QVariant(value);
+}
+
+void bindData(QSqlQuery& q, const Citizen& c, const Dialect& dialect)
+{
+    q.addBindValue(text(c.civilite));
+    q.addBindValue(text(c.nomUsage));
+    q.addBindValue(text(c.nomNaissance));
+    q.addBindValue(text(c.prenoms));
+    q.addBindValue(dialect.toDbDate(c.birthDate));
+    q.addBindValue(text(c.birthPlace));
+    q.addBindValue(text(c.address.line1));
+    q.addBindValue(text(c.address.line2));
+    q.addBindValue(text(c.address.postcode));
+    q.addBindValue(text(c.address.city));
+    q.addBindValue(nullIfEmpty(c.phone));
+    q.addBindValue(nullIfEmpty(c.phone2));
+    q.addBindValue(nullIfEmpty(c.email));
+    q.addBindValue(text(c.preferredChannel));
+    q.addBindValue(c.consentContact ? 1 : 0);
+    q.addBindValue(text(c.notes));
+    q.addBindValue(nullIfEmpty(c.nir));
+    q.addBindValue(text(CitizenRepository::nameKey(c)));
+    q.addBindValue(nullIfEmpty(c.email.toLower()));
+    q.addBindValue(nullIfEmpty(c.phone.isEmpty() ? QString() : PhoneNumber::reversedKey(c.phone)));
+    q.addBindValue(nullIfEmpty(c.phone2.isEmpty() ? QString() : PhoneNumber::reversedKey(c.phone2)));
+}
+
+QString insertSql()
+{
+    QStringList marks;
+    for (int i = 0; i < kDataColumnCount + 2; ++i)
+        marks << u"?"_s;
+    return u"INSERT INTO citizens (version, %1, created_at, updated_at) VALUES (1, %2)"_s.arg(kDataColumns,
+                                                                                            marks.join(u", "_s));
+}
+
+void stampNew(Citizen& c)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!c.createdAt.isValid())
+        c.createdAt = now;
+    if (!c.updatedAt.isValid())
+        c.updatedAt = c.createdAt;
+}
+
+Error conflictError()
+{
+    return Error(ErrorCode::Conflict,
+                 tr("Cette fiche a été modifiée par un autre agent depuis son ouverture. Rechargez-la pour voir "
+                    "ses changements, puis refaites votre modification."));
+}
+
+Error notFoundError()
+{
+    return Error(ErrorCode::NotFound, tr("Cette fiche d'usager n'existe pas ou a été supprimée."));
+}
+
+} // namespace
+
+CitizenRepository::CitizenRepository(const Dialect& dialect)
+    : m_dialect(dialect)
+{
+}
+
+// ---- keys -------------------------------------------------------------------
+
+QStringList CitizenRepository::nameTokens(const Citizen& citizen)
+{
+    QStringList tokens;
+    for (const QString& part : {citizen.nomUsage, citizen.nomNaissance, citizen.prenoms}) {
+        for (const QString& t : TextFold::tokens(part)) {
+            if (!tokens.contains(t))
+                tokens << t;
+        }
+    }
+    return tokens;
+}
+
+QString CitizenRepository::pairKey(const QString& first, const QString& second)
+{
+    return QString(first.left(3) + QLatin1Char(' ') + second.left(3));
+}
+
+QStringList CitizenRepository::namePairKeys(const QStringList& tokens)
+{
+    QStringList keys;
+    for (const QString& a : tokens) {
+        for (const QString& b : tokens) {
+            if (&a == &b)
+                continue;
+            const QString key = pairKey(a, b);
+            if (!keys.contains(key))
+                keys << key;
+        }
+    }
+    return keys;
+}
+
+QString CitizenRepository::nameKey(const Citizen& citizen)
+{
+    const QString& nom = citizen.nomUsage.isEmpty() ? citizen.nomNaissance : citizen.nomUsage;
+    return TextFold::fold(QString(nom + QLatin1Char(' ') + citizen.prenoms));
+}
+
+QString CitizenRepository::summaryColumns()
+{
+    return u"c.id, c.civilite, c.nom_usage, c.nom_naissance, c.prenoms, c.birth_date, c.phone, c.email, "
+           "c.postcode, c.city"_s;
+}
+
+CitizenSummary CitizenRepository::readSummary(const QSqlQuery& q) const
+{
+    CitizenSummary s;
+    s.id = q.value(0).toLongLong();
+    s.civilite = q.value(1).toString();
+    s.nomUsage = q.value(2).toString();
+    s.nomNaissance = q.value(3).toString();
+    s.prenoms = q.value(4).toString();
+    s.birthDate = m_dialect.fromDbDate(q.value(5));
+    s.phone = q.value(6).toString();
+    s.email = q.value(7).toString();
+    s.postcode = q.value(8).toString();
+    s.city = q.value(9).toString();
+    return s;
+}
+
+// ---- single-record access ---------------------------------------------------
+
+Result<Citizen> CitizenRepository::find(QSqlDatabase& db, qint64 id) const
+{
+    QSqlQuery q(db);
+    q.prepare(u"SELECT id, version, %1, created_at, updated_at, "
+              "(SELECT m.household_id FROM household_members m WHERE m.citizen_id = c.id) "
+              "FROM citizens c WHERE c.id = ?"_s.arg(kDataColumns));
+    q.addBindValue(id);
+    if (!q.exec())
+        return Database::classify(q.lastError(), tr("lecture de la fiche"));
+    if (!q.next())
+        return notFoundError();
+    Citizen c;
+    int i = 0;
+    c.id = q.value(i++).toLongLong();
+    c.version = q.value(i++).toInt();
+    c.civilite = q.value(i++).toString();
+    c.nomUsage = q.value(i++).toString();
+    c.nomNaissance = q.value(i++).toString();
+    c.prenoms = q.value(i++).toString();
+    c.birthDate = m_dialect.fromDbDate(q.value(i++));
+    c.birthPlace = q.value(i++).toString();
+    c.address.line1 = q.value(i++).toString();
+    c.address.line2 = q.value(i++).toString();
+    c.address.postcode = q.value(i++).toString();
+    c.address.city = q.value(i++).toString();
+    c.phone = q.value(i++).toString();
+    c.phone2 = q.value(i++).toString();
+    c.email = q.value(i++).toString();
+    c.preferredChannel = q.value(i++).toString();
+    c.consentContact = q.value(i++).toInt() != 0;
+    c.notes = q.value(i++).toString();
+    c.nir = q.value(i++).toString();
+    i += 4;  // index keys
+    c.createdAt = m_dialect.fromDbDateTime(q.value(i++));
+    c.updatedAt = m_dialect.fromDbDateTime(q.value(i++));
+    c.householdId = q.value(i++).toLongLong();
+    return c;
+}
+
+Result<void> CitizenRepository::insert(QSqlDatabase& db, Citizen& citizen) const
+{
+    stampNew(citizen);
+    QSqlQuery q(db);
+    q.prepare(insertSql());
+    bindData(q, citizen, m_dialect);
+    q.addBindValue(m_dialect.toDbDateTime(citizen.createdAt));
+    q.addBindValue(m_dialect.toDbDateTime(citizen.updatedAt));
+    if (!q.exec())
+        return Database::classify(q.lastError(), tr("enregistrement de l'usager"));
+    citizen.id = m_dialect.insertedId(q);
+    citizen.version = 1;
+    return writeIndex(db, citizen, false);
+}
+
+Result<void> CitizenRepository::update(QSqlDatabase& db, Citizen& citizen) const
+{
+    QStringList sets;
+    for (const QString& column : kDataColumns.split(u", "_s))
+        sets << QString(column + u" = ?"_s);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QSqlQuery q(db);
+    q.prepare(u"UPDATE citizens SET version = version + 1, %1, updated_at = ? WHERE id = ? AND version = ?"_s.arg(
+        sets.join(u", "_s)));
+    bindData(q, citizen, m_dialect);
+    q.addBindValue(m_dialect.toDbDateTime(now));
+    q.addBindValue(citizen.id);
+    q.addBindValue(citizen.version);
+    if (!q.exec())
+        return Database::classify(q.lastError(), tr("enregistrement de l'usager"));
+    if (q.numRowsAffected() != 1) {
+        const Result<int> current = version(db, citizen.id);
+        return current ? conflictError() : current.error();
+    }
+    citizen.version += 1;
+    citizen.updatedAt = now;
+    return writeIndex(db, citizen, true);
+}
+
+Result<void> CitizenRepository::remove(QSqlDatabase& db, qint64 id, int expectedVersion) const
+{
+    QSqlQuery q(db);
+    q.prepare(u"DELETE FROM citizens WHERE id = ? AND version = ?"_s);
+    q.addBindValue(id);
+    q.addBindValue(expectedVersion);
+    if (!q.exec())
+        return Database::classify(q.lastError(), tr("suppression de l'usager"));
+    if (q.numRowsAffected() != 1) {
+        const Result<int> current = version(db, id);
+        return current ? conflictError() : current.error();
+    }
+    return {};
+}
+
+Result<int> CitizenRepository::version(QSqlDatabase& db, qint64 id) const
+{
+    QSqlQuery q(db);
+    q.prepare(u"SELECT version FROM citizens WHERE id = ?"_s);
+    q.addBindValue(id);
+    if (!q.exec())
+        return Database::classify(q.lastError(), tr("lecture de la fiche"));
+    if (!q.next())
+        return notFoundError();
+    return q.value(0).toInt();
+}
+
+Result<void> CitizenRepository::writeIndex(QSqlDatabase& db, const Citizen& citizen, bool replace) const
+{
+    QSqlQuery q(db);
+    if (replace) {
+        for (const QString& table : {u"citizen_name_tokens"_s, u"citizen_name_pairs"_s}) {
+            q.prepare(u"DELETE FROM %1 WHERE citizen_id = ?"_s.arg(table));
+            q.addBindValue(citizen.id);
+            if (!q.exec())
+                return Database::classify(q.lastError(), tr("mise à jour de l'index de recherche"));
+        }
+    }
+    const QStringList tokens = nameTokens(citizen);
+    if (!tokens.isEmpty()) {
+        q.prepare(u"INSERT INTO citizen_name_tokens (token, citizen_id) VALUES (?, ?) ON CONFLICT DO NOTHING"_s);
+        for (const QString& t : tokens) {
+            q.addBindValue(t);
+            q.addBindValue(citizen.id);
+            if (!q.exec())
+                return Database::classify(q.lastError(), tr("mise à jour de l'index de recherche"));
+        }
+    }
+    const QStringList pairs = namePairKeys(tokens);
+    if (!pairs.isEmpty()) {
+        q.prepare(u"INSERT INTO citizen_name_pairs (pair_key, citizen_id) VALUES (?, ?) ON CONFLICT DO NOTHING"_s);
+        for (const QString& p : pairs) {
+            q.addBindValue(p);
+            q.addBindValue(citizen.id);
+            if (!q.exec())
+                return Database::classify(q.lastError(), tr("mise à jour de l'index de recherche"));
+        }
+    }
+    return {};
+}
+
+// ---- bulk -------------------------------------------------------------------
+
+struct CitizenRepository::BulkInserter::Private
+{
+    const Dialect& dialect;
+    QSqlQuery citizen;
+    QSqlQuery token;
+    QSqlQuery pair;
+    bool prepared = false;
+    QSqlError prepareError;
+};
+
+CitizenRepository::BulkInserter::BulkInserter(QSqlDatabase& db, const Dialect& dialect)
+    : d(std::make_unique<Private>(Private{dialect, QSqlQuery(db), QSqlQuery(db), QSqlQuery(db)}))
+{
+    d->prepared =
+        d->citizen.prepare(insertSql())
+        && d->token.prepare(
+            u"INSERT INTO citizen_name_tokens (token, citizen_id) VALUES (?, ?) ON CONFLICT DO NOTHING"_s)
+        && d->pair.prepare(
+            u"INSERT INTO citizen_name_pairs (pair_key, citizen_id) VALUES (?, ?) ON CONFLICT DO NOTHING"_s);
+    if (!d->prepared) {
+        for (const QSqlQuery* q : {&d->citizen, &d->token, &d->pair}) {
+            if (q->lastError().isValid()) {
+                d->prepareError = q->lastError();
+                break;
+            }
+        }
+    }
+}
+
+CitizenRepository::BulkInserter::~BulkInserter() = default;
+
+Result<void> CitizenRepository::BulkInserter::insert(Citizen& citizen)
+{
+    if (!d->prepared)
+        return Database::classify(d->prepareError, tr("préparation de l'import des usagers"));
+    stampNew(citizen);
+    bindData(d->citizen, citizen, d->dialect);
+    d->citizen.addBindValue(d->dialect.toDbDateTime(citizen.createdAt));
+    d->citizen.addBindValue(d->dialect.toDbDateTime(citizen.updatedAt));
+    if (!d->citizen.exec())
+        return Database::classify(d->citizen.lastError(), tr("enregistrement de l'usager"));
+    citizen.id = d->dialect.insertedId(d->citizen);
+    citizen.version = 1;
+    const QStringList tokens = nameTokens(citizen);
+    for (const QString& t : tokens) {
+        d->token.addBindValue(t);
+        d->token.addBindValue(citizen.id);
+        if (!d->token.exec())
+            return Database::classify(d->token.lastError(), tr("mise à jour de l'index de recherche"));
+    }
+    for (const QString& p : namePairKeys(tokens)) {
+        d->pair.addBindValue(p);
+        d->pair.addBindValue(citizen.id);
+        if (!d->pair.exec())
+            return Database::classify(d->pair.lastError(), tr("mise à jour de l'index de recherche"));
+    }
+    return {};
+}
+
+// ---- search -----------------------------------------------------------------
+
+namespace {
+
+/// Reads rows (summary columns first) until `limit` distinct citizens are collected.
+Result<void> collect(QSqlQuery& q, const CitizenRepository& repo, int limit, QList<CitizenSummary>& out,
+                     QSet<qint64>& seen)
+{
+    if (!q.exec())
+        return Database::classify(q.lastError(), tr("recherche d'usagers"));
+    while (out.size() < limit && q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        if (seen.contains(id))
+            continue;
+        seen.insert(id);
+        out.append(repo.readSummary(q));
+    }
+    q.finish();
+    return {};
+}
+
+} // namespace
+
+Result<QList<CitizenSummary>> CitizenRepository::searchByName(QSqlDatabase& db, const QStringList& foldedWords,
+                                                              int limit) const
+{
+    QList<CitizenSummary> out;
+    QStringList words;
+    for (const QString& w : foldedWords) {
+        if (!w.isEmpty() && !words.contains(w))
+            words << w;
+    }
+    if (words.isEmpty() || limit <= 0)
+        return out;
+    // Longest words first: they narrow the driving range the most.
+    std::stable_sort(words.begin(), words.end(), [](const QString& a, const QString& b) { return a.size() > b.size(); });
+    const bool byPair = words.size() >= 2 && words.first().size() >= 3;
+
+    QSet<qint64> seen;
+    for (const bool exact : {true, false}) {
+        QString sql;
+        QVariantList binds;
+        const QString cols = summaryColumns();
+        if (byPair) {
+            const auto [lo, hi] = Dialect::prefixRangeBounds(pairKey(words.at(0), words.at(1)));
+            sql = u"SELECT %1 FROM citizen_name_pairs p %2 citizens c ON c.id = p.citizen_id WHERE %3"_s.arg(
+                cols, m_dialect.orderedJoin(), m_dialect.prefixRange(u"p.pair_key"_s, u"?"_s, u"?"_s));
+            binds << lo << hi;
+        } else {
+            const QString& w = words.first();
+            sql = u"SELECT %1 FROM citizen_name_tokens t %2 citizens c ON c.id = t.citizen_id WHERE "_s.arg(
+                cols, m_dialect.orderedJoin());
+            if (exact) {
+                sql += u"t.token = ?"_s;
+                binds << w;
+            } else {
+                const auto [lo, hi] = Dialect::prefixRangeBounds(w);
+                sql += u"t.token > ? AND t.token < ?"_s;
+                binds << lo << hi;
+            }
+        }
+        const QString owner = byPair ? u"p.citizen_id"_s : u"t.citizen_id"_s;
+        for (int i = byPair ? 0 : 1; i < words.size(); ++i) {
+            const QString x = u"x%1"_s.arg(i);
+            if (exact) {
+                sql += u" AND EXISTS (SELECT 1 FROM citizen_name_tokens %1 WHERE %1.citizen_id = %2 "
+                       "AND %1.token = ?)"_s.arg(x, owner);
+                binds << words.at(i);
+            } else {
+                const auto [lo, hi] = Dialect::prefixRangeBounds(words.at(i));
+                sql += u" AND EXISTS (SELECT 1 FROM citizen_name_tokens %1 WHERE %1.citizen_id = %2 "
+                       "AND %1.token >= ? AND %1.token < ?)"_s.arg(x, owner);
+                binds << lo << hi;
+            }
+        }
+        sql += byPair ? u" ORDER BY p.pair_key, p.citizen_id"_s : u" ORDER BY t.token, t.citizen_id"_s;
+
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!q.prepare(sql))
+            return Database::classify(q.lastError(), tr("recherche d'usagers"));
+        for (const QVariant& v : std::as_const(binds))
+            q.addBindValue(v);
+        const qsizetype before = out.size();
+        if (Result<void> r = collect(q, *this, limit, out, seen); !r)
+            return r.error();
+        if (exact) {
+            // Exact matches are few: show them in name order.
+            std::sort(out.begin() + before, out.end(), [](const CitizenSummary& a, const CitizenSummary& b) {
+                const QString& na = a.nomUsage.isEmpty() ? a.nomNaissance : a.nomUsage;
+                const QString& nb = b.nomUsage.isEmpty() ? b.nomNaissance : b.nomUsage;
+                const int c = QString::localeAwareCompare(na, nb);
+                return c != 0 ? c < 0 : QString::localeAwareCompare(a.prenoms, b.prenoms) < 0;
+            });
+        }
+        if (out.size() >= limit)
+            break;
+    }
+    return out;
+}
+
+namespace {
+
+Result<QList<CitizenSummary>> searchColumns(QSqlDatabase& db, const CitizenRepository& repo, const Dialect& dialect,
+                                            const QStringList& columns, const QString& lo, const QString& hi,
+                                            bool equal, int limit)
+{
+    QList<CitizenSummary> out;
+    QSet<qint64> seen;
+    for (const QString& column : columns) {
+        if (out.size() >= limit)
+            break;
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        const QString where = equal ? QString(u"c."_s + column + u" = ?"_s)
+                                    : dialect.prefixRange(QString(u"c."_s + column), u"?"_s, u"?"_s);
+        q.prepare(u"SELECT %1 FROM citizens c WHERE %2 ORDER BY c.%3, c.id %4"_s.arg(
+            CitizenRepository::summaryColumns(), where, column, dialect.limit(u"?"_s)));
+        q.addBindValue(lo);
+        if (!equal)
+            q.addBindValue(hi);
+        q.addBindValue(limit);
+        if (Result<void> r = collect(q, repo, limit, out, seen); !r)
+            return r.error();
+    }
+    return out;
+}
+
+} // namespace
+
+Result<QList<CitizenSummary>> CitizenRepository::searchByPhone(QSqlDatabase& db, const QString& e164,
+                                                               int limit) const
+{
+    return searchColumns(db, *this, m_dialect, {u"phone"_s, u"phone2"_s}, e164, {}, true, limit);
+}
+
+Result<QList<CitizenSummary>> CitizenRepository::searchByPhonePrefix(QSqlDatabase& db, const QString& e164Prefix,
+                                                                     int limit) const
+{
+    const auto [lo, hi] = Dialect::prefixRangeBounds(e164Prefix);
+    return searchColumns(db, *this, m_dialect, {u"phone"_s, u"phone2"_s}, lo, hi, false, limit);
+}
+
+Result<QList<CitizenSummary>> CitizenRepository::searchByPhoneSuffix(QSqlDatabase& db,
+                                                                     const QString& reversedDigits,
+                                                                     int limit) const
+{
+    const auto [lo, hi] = Dialect::prefixRangeBounds(reversedDigits);
+    return searchColumns(db, *this, m_dialect, {u"phone_rev"_s, u"phone2_rev"_s}, lo, hi, false, limit);
+}
+
+Result<QList<CitizenSummary>> CitizenRepository::searchByEmailPrefix(QSqlDatabase& db, const QString& lowerPrefix,
+                                                                     int limit) const
+{
+    const auto [lo, hi] = Dialect::prefixRangeBounds(lowerPrefix);
+    return searchColumns(db, *this, m_dialect, {u"email_key"_s}, lo, hi, false, limit);
+}
+
+Result<QList<CitizenSummary>> CitizenRepository::bornOn(QSqlDatabase& db, const QDate& date) const
+{
+    QList<CitizenSummary> out;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT %1 FROM citizens c WHERE c.birth_date = ? ORDER BY c.id"_s.arg(summaryColumns()));
+    q.addBindValue(m_dialect.toDbDate(date));
+    QSet<qint64> seen;
+    if (Result<void> r = collect(q, *this, std::numeric_limits<int>::max(), out, seen); !r)
+        return r.error();
+    return out;
+}
+
+Result<QList<CitizenSummary>> CitizenRepository::summaries(QSqlDatabase& db, const QList<qint64>& ids) const
+{
+    QList<CitizenSummary> out;
+    if (ids.isEmpty())
+        return out;
+    QStringList marks;
+    for (qsizetype i = 0; i < ids.size(); ++i)
+        marks << u"?"_s;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT %1 FROM citizens c WHERE c.id IN (%2)"_s.arg(summaryColumns(), marks.join(u", "_s)));
+    for (qint64 id : ids)
+        q.addBindValue(id);
+    if (!q.exec())
+        return Database::classify(q.lastError(), tr("recherche d'usagers"));
+    QHash<qint64, CitizenSummary> byId;
+    while (q.next()) {
+        CitizenSummary s = readSummary(q);
+        byId.insert(s.id, s);
+    }
+    for (qint64 id : ids) {
+        const auto it = byId.constFind(id);
+        if (it != byId.constEnd())
+            out.append(*it);
+    }
+    return out;
+}
+
+} // namespace iris

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "core/storage/Database.h"
+#include "core/storage/MigrationRunner.h"
+#include "core/storage/schema/CoreSchema.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTest>
+
+#include <memory>
+
+namespace iris::test {
+
+/// SHA-256 of a file's bytes ("" when it cannot be read).
+inline QByteArray fileHash(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+/// Opens (creating) a database at path and installs the core schema; fails the test otherwise.
+inline std::shared_ptr<Database> openMigrated(const QString& path, DatabaseConfig config = {})
+{
+    config.path = path;
+    auto opened = Database::open(config);
+    if (!opened) {
+        QTest::qFail(qPrintable(opened.error().toString() + QLatin1Char(' ') + opened.error().detail()), __FILE__,
+                     __LINE__);
+        return {};
+    }
+    MigrationRunner runner;
+    runner.add(kCoreSchemaOwner, coreMigrations());
+    const Result<void> migrated = runner.run(**opened);
+    if (!migrated) {
+        QTest::qFail(qPrintable(migrated.error().toString() + QLatin1Char(' ') + migrated.error().detail()),
+                     __FILE__, __LINE__);
+        return {};
+    }
+    return *opened;
+}
+
+/// First column of the first row of a query ("" / invalid when none).
+inline QVariant scalar(QSqlDatabase db, const QString& sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        return {};
+    return q.value(0);
+}
+
+} // namespace iris::test
