@@ -34,5 +34,6 @@ struct CliCommand
 void registerCitizenCommands(QList<CliCommand>& commands);   // CitizenCommands.cpp
 void registerDemoCommands(QList<CliCommand>& commands);      // DemoCommands.cpp
 void registerKbCommands(QList<CliCommand>& commands);        // KbCommands.cpp
+void registerKbSyncCommands(QList<CliCommand>& commands);    // KbSyncCommands.cpp
 
 } // namespace iris::cli

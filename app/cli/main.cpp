@@ -31,6 +31,7 @@ int main(int argc, char** argv)
     registerCitizenCommands(commands);
     registerDemoCommands(commands);
     registerKbCommands(commands);
+    registerKbSyncCommands(commands);
 
     const QStringList args = app.arguments();
     if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h")) {

@@ -1,13 +1,236 @@
 #include "app/desk/src/DeskApplication.h"
 
+#include "app/desk/src/CommandLine.h"
+#include "app/desk/src/DatabaseBootstrap.h"
+#include "app/desk/src/DemoSeedRunner.h"
+#include "app/desk/src/ErrorReporter.h"
+#include "app/desk/src/LoginDialog.h"
+#include "app/desk/src/MainWindow.h"
+#include "app/desk/src/ModuleHost.h"
+#include "app/desk/src/ModuleListCommand.h"
+#include "app/desk/src/ShellController.h"
+#include "app/desk/src/SiteSettings.h"
+#include "app/desk/src/kb/KbDock.h"
+#include "app/desk/src/kbsync/KbSyncSettings.h"
+#include "app/desk/src/kbsync/KbSyncStatus.h"
+#include "core/services/AuthService.h"
+#include "core/services/CoreServices.h"
+#include "core/storage/Database.h"
+
 #include <QApplication>
+#include <QIcon>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+// Q_INIT_RESOURCE must be used outside any namespace.
+static void initDeskResources()
+{
+#ifdef IRIS_HAVE_RESOURCES
+    Q_INIT_RESOURCE(resources);
+#endif
+}
 
 namespace iris::shell {
 
+DeskApplication::DeskApplication(QObject* parent)
+    : QObject(parent)
+{
+    initDeskResources();
+}
+
+DeskApplication::~DeskApplication()
+{
+    shutdown();
+}
+
+LoginDialog* DeskApplication::loginDialog() const
+{
+    return m_login.data();
+}
+
+MainWindow* DeskApplication::mainWindow() const
+{
+    return m_window.data();
+}
+
+std::optional<int> DeskApplication::start(const QStringList& arguments)
+{
+    CommandLine commandLine;
+    const std::optional<DeskOptions> options = commandLine.parse(arguments);
+    if (!options) {
+        std::FILE* out = commandLine.exitCode() == 0 ? stdout : stderr;
+        std::fputs(QString(commandLine.output() + u'\n').toLocal8Bit().constData(), out);
+        std::fflush(out);
+        return commandLine.exitCode();
+    }
+    m_options = *options;
+
+    const SiteSettings site = SiteSettings::load(m_options.databasePath);
+    QStringList disabled = site.disabledModules() + m_options.disabledModules;
+    disabled.removeDuplicates();
+    m_options.disabledModules = disabled;
+
+    if (m_options.listModules)
+        return ModuleListCommand::run(m_options, disabled);
+    return openDatabase();
+}
+
+std::optional<int> DeskApplication::openDatabase()
+{
+    const ErrorReporter reporter;
+    const QString what = tr("Ouverture de la base de données %1").arg(m_options.databasePath);
+
+    m_bootstrap = std::make_unique<DatabaseBootstrap>(m_options.databasePath);
+    DatabaseBootstrap& bootstrap = *m_bootstrap;
+    Result<std::shared_ptr<Database>> opened = bootstrap.open();
+    if (!opened) {
+        reporter.report(what, opened.error());
+        return ErrorReporter::exitCodeFor(opened.error().code());
+    }
+    m_db = opened.value();
+
+    // Modules register their schema steps in initialize(), so they load before migrating.
+    m_host = std::make_unique<ModuleHost>();
+    m_shell = std::make_unique<ShellController>(m_host->context());
+    m_host->load(m_options.modulePaths, m_options.disabledModules, m_db, m_shell.get());
+    for (const ModuleSpec& spec : m_host->modules()) {
+        if (spec.state == ModuleState::Error)
+            std::fputs(
+                QString(u"iris-desk : "_s + spec.describe() + u'\n').toLocal8Bit().constData(), stderr);
+    }
+
+    const Result<void> migrated = bootstrap.migrate(*m_db, m_host->migrations());
+    if (!migrated) {
+        reporter.report(
+            tr("Mise à jour de la base de données %1").arg(m_options.databasePath), migrated.error());
+        m_host->shutdown();
+        bootstrap.discardCreatedFile(*m_db);
+        return ErrorReporter::exitCodeFor(migrated.error().code());
+    }
+
+    if (bootstrap.isFirstStart() && m_options.seedDemo) {
+        DemoSeedOptions seed;
+        seed.citizens = m_options.demoCitizens;
+        seed.contacts = m_options.demoCitizens * 5;
+        m_seeder = std::make_unique<DemoSeedRunner>(m_db);
+        connect(m_seeder.get(), &DemoSeedRunner::finished, this, &DeskApplication::onSeedFinished);
+        m_seeder->start(seed);
+        return std::nullopt;
+    }
+    showLogin();
+    return std::nullopt;
+}
+
+void DeskApplication::onSeedFinished(const Result<DemoSeedReport>& result)
+{
+    if (!result) {
+        const bool cancelled = m_seeder && m_seeder->wasCancelled();
+        if (!cancelled)
+            ErrorReporter().report(tr("Création des données de démonstration"), result.error());
+        // A half-filled new database would never be seeded again: start afresh next time.
+        m_host->shutdown();
+        m_bootstrap->discardCreatedFile(*m_db);
+        Q_EMIT exitRequested(cancelled ? 0 : ErrorReporter::exitCodeFor(result.error().code()));
+        return;
+    }
+    m_seeded = true;
+    showLogin();
+}
+
+void DeskApplication::showLogin()
+{
+    auto auth = std::make_shared<const AuthService>(m_db);
+    m_login = new LoginDialog(auth, m_db->describe());
+    connect(m_login, &QDialog::finished, this, [this](int result) {
+        const std::optional<AgentIdentity> agent = m_login ? m_login->agent() : std::nullopt;
+        if (m_login)
+            m_login->deleteLater();
+        if (result != QDialog::Accepted || !agent) {
+            Q_EMIT exitRequested(0);
+            return;
+        }
+        // Build the window from the event loop, not from inside the dialog's accept().
+        QMetaObject::invokeMethod(
+            this, [this, identity = *agent] { onLoggedIn(identity); }, Qt::QueuedConnection);
+    });
+    m_login->show();
+    m_login->raise();
+    m_login->activateWindow();
+}
+
+void DeskApplication::onLoggedIn(const AgentIdentity& agent)
+{
+    Session session(agent, m_host->permissions());
+    m_shell->setSession(session);
+    m_services = std::make_unique<CoreServices>(m_db, session, &m_host->dossierTypes());
+    m_host->setServices(m_services.get());
+
+    m_window = new MainWindow(m_host->context(), *m_shell, m_host->modules(), m_db->describe());
+    kbsync::KbSyncStatus::attach(m_window, m_options.databasePath); // KB sync status, on start + every N min
+    KbDock::attach(m_window, m_host->context(), // KB panel (F3), next to the personal database
+        kbsync::KbSyncSettings::load(SiteSettings::pathFor(m_options.databasePath), m_options.databasePath)
+            .kbPath);
+    m_window->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_window, &QObject::destroyed, this, [this] { Q_EMIT exitRequested(0); });
+    Q_EMIT mainWindowCreated(m_window);
+    m_window->restoreWindowState();
+    m_window->show();
+    Q_EMIT mainWindowShown(m_window);
+}
+
+void DeskApplication::shutdown()
+{
+    if (m_window) {
+        disconnect(m_window, nullptr, this, nullptr);
+        delete m_window;
+    }
+    if (m_login) {
+        disconnect(m_login, nullptr, this, nullptr);
+        delete m_login;
+    }
+    if (m_host)
+        m_host->shutdown();
+    m_host.reset(); // before the services and the database: modules may hold them
+    m_services.reset();
+    m_seeder.reset();
+}
+
+namespace {
+
+void setApplicationNames()
+{
+    QCoreApplication::setApplicationName(u"IRIS Desk"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(IRIS_VERSION));
+    // No organisation: the data folder is ~/.local/share/IRIS Desk.
+    QCoreApplication::setOrganizationName(QString());
+}
+
+} // namespace
+
 int runDesk(int argc, char** argv)
 {
+    if (CommandLine::isConsoleOnly(argc, argv)) {
+        // Console answers need no display (scripts, packaging checks, SSH sessions).
+        QCoreApplication app(argc, argv);
+        setApplicationNames();
+        DeskApplication desk;
+        return desk.start(QCoreApplication::arguments()).value_or(0);
+    }
+
     QApplication app(argc, argv);
-    return 0;
+    setApplicationNames();
+    QApplication::setDesktopFileName(u"iris-desk"_s);
+    QApplication::setWindowIcon(QIcon(u":/iris/icons/iris-desk.svg"_s));
+
+    DeskApplication desk;
+    // Queued: exit() is only heard once exec() runs.
+    QObject::connect(
+        &desk, &DeskApplication::exitRequested, &app, [](int code) { QCoreApplication::exit(code); },
+        Qt::QueuedConnection);
+    if (const std::optional<int> code = desk.start(QCoreApplication::arguments()))
+        return *code;
+    return QApplication::exec();
 }
 
 } // namespace iris::shell

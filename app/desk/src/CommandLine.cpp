@@ -1,0 +1,119 @@
+#include "app/desk/src/CommandLine.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QStandardPaths>
+
+using namespace Qt::StringLiterals;
+
+namespace iris::shell {
+
+QString CommandLine::defaultDatabasePath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(u"iris-desk.sqlite"_s);
+}
+
+QString CommandLine::installedModulePath()
+{
+    // IRIS_MODULE_RELDIR is the install layout's path from bin/ to the modules folder;
+    // the build tree mirrors it.
+    return QDir::cleanPath(
+        QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral(IRIS_MODULE_RELDIR)));
+}
+
+bool CommandLine::isConsoleOnly(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--list-modules" || arg == "--help" || arg == "-h" || arg == "--version" || arg == "-v")
+            return true;
+    }
+    return false;
+}
+
+std::optional<DeskOptions> CommandLine::parse(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("IRIS Desk — poste de travail de l'accueil multicanal municipal.\n\n"
+           "Réglage du site : un fichier INI à côté de la base (site.sqlite → site.ini) peut désactiver\n"
+           "des modules :\n  [modules]\n  disabled=id1, id2"));
+    const QCommandLineOption helpOption({ u"h"_s, u"help"_s }, tr("Affiche cette aide et quitte."));
+    const QCommandLineOption versionOption({ u"v"_s, u"version"_s }, tr("Affiche la version et quitte."));
+    const QCommandLineOption dbOption(u"db"_s,
+        tr("Base de données du site (SQLite). Par défaut : %1.").arg(defaultDatabasePath()), tr("fichier"));
+    const QCommandLineOption modulePathOption(u"module-path"_s,
+        tr("Dossier des modules (répétable). S'ajoute à IRIS_MODULE_PATH et au dossier installé (%1).")
+            .arg(installedModulePath()),
+        tr("dossier"));
+    const QCommandLineOption listOption(u"list-modules"_s,
+        tr("Liste les modules trouvés, leur version et leur état, puis quitte (sans fenêtre ni écriture)."));
+    const QCommandLineOption disableOption(u"disable-module"_s,
+        tr("Désactive un module pour cette session (répétable), en plus du réglage du site."), tr("id"));
+    const QCommandLineOption noDemoOption(
+        u"no-demo"_s, tr("Au premier démarrage, crée la base sans données de démonstration."));
+    const QCommandLineOption demoCitizensOption(u"demo-citizens"_s,
+        tr("Nombre d'usagers de démonstration créés au premier démarrage (3000 par défaut)."), tr("nombre"));
+    parser.addOptions({ helpOption, versionOption, dbOption, modulePathOption, listOption, disableOption,
+        noDemoOption, demoCitizensOption });
+
+    if (!parser.parse(arguments)) {
+        m_exitCode = 2;
+        // Qt's own message is English unless its translations are installed: say it ourselves.
+        const QStringList unknown = parser.unknownOptionNames();
+        const QString why
+            = unknown.isEmpty() ? parser.errorText() : tr("Option inconnue : %1").arg(unknown.constFirst());
+        m_output = tr("%1\nVoir « iris-desk --help ».").arg(why);
+        return std::nullopt;
+    }
+    if (parser.isSet(helpOption)) {
+        m_exitCode = 0;
+        m_output = parser.helpText();
+        // Qt's own words, when its French translation is not installed.
+        m_output.replace(u"Usage: "_s, tr("Utilisation : ")).replace(u"\nOptions:\n"_s, tr("\nOptions :\n"));
+        return std::nullopt;
+    }
+    if (parser.isSet(versionOption)) {
+        m_exitCode = 0;
+        m_output = tr("IRIS Desk %1").arg(QStringLiteral(IRIS_VERSION));
+        return std::nullopt;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        m_exitCode = 2;
+        m_output = tr("Argument inattendu : %1\nVoir « iris-desk --help ».")
+                       .arg(parser.positionalArguments().constFirst());
+        return std::nullopt;
+    }
+
+    DeskOptions options;
+    options.databasePath = parser.isSet(dbOption)
+        ? QDir::cleanPath(QDir::current().absoluteFilePath(parser.value(dbOption)))
+        : defaultDatabasePath();
+    options.modulePaths = parser.values(modulePathOption);
+    const QString envPath = qEnvironmentVariable("IRIS_MODULE_PATH");
+    for (const QString& dir : envPath.split(QDir::listSeparator(), Qt::SkipEmptyParts))
+        options.modulePaths << dir;
+    options.modulePaths << installedModulePath();
+    for (QString& dir : options.modulePaths)
+        dir = QDir::cleanPath(QDir::current().absoluteFilePath(dir));
+    options.modulePaths.removeDuplicates();
+
+    options.disabledModules = parser.values(disableOption);
+    options.listModules = parser.isSet(listOption);
+    options.seedDemo = !parser.isSet(noDemoOption);
+    if (parser.isSet(demoCitizensOption)) {
+        bool ok = false;
+        const int n = parser.value(demoCitizensOption).toInt(&ok);
+        if (!ok || n < 0 || n > 1000000) {
+            m_exitCode = 2;
+            m_output = tr("--demo-citizens attend un nombre entre 0 et 1000000 (reçu : %1).")
+                           .arg(parser.value(demoCitizensOption));
+            return std::nullopt;
+        }
+        options.demoCitizens = n;
+    }
+    return options;
+}
+
+} // namespace iris::shell

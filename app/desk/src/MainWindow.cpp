@@ -1,0 +1,246 @@
+#include "app/desk/src/MainWindow.h"
+
+#include "app/desk/src/AboutDialog.h"
+#include "app/desk/src/ActionBinder.h"
+#include "app/desk/src/GlobalSearch.h"
+#include "app/desk/src/GlobalSearchEngine.h"
+#include "app/desk/src/NavigationBar.h"
+#include "app/desk/src/PageCatalog.h"
+#include "app/desk/src/PageStack.h"
+#include "app/desk/src/ShellController.h"
+#include "app/desk/src/StatusBarController.h"
+#include "app/desk/src/WindowStateStore.h"
+#include "core/modules/ModuleContext.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QIcon>
+#include <QMenuBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+
+namespace iris::shell {
+
+namespace {
+const QString ShellOwner = QStringLiteral("IRIS Desk");
+} // namespace
+
+MainWindow::MainWindow(ModuleContext& context, ShellController& shell, QList<ModuleSpec> modules,
+    const QString& databaseDescription, QWidget* parent)
+    : QMainWindow(parent)
+    , m_context(context)
+    , m_shell(shell)
+    , m_modules(std::move(modules))
+    , m_databaseDescription(databaseDescription)
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("IRIS Desk — %1").arg(shell.session().agent().displayName));
+    setWindowIcon(QIcon(u":/iris/icons/iris-desk.svg"_s));
+    resize(1280, 800);
+
+    createMenus();
+    createSearch();
+    createPages();
+
+    m_actions = new ActionBinder(menuBar(), m_viewMenu, m_shortcuts, this);
+    m_actions->bind(m_context.actions, shell.session());
+
+    m_status = new StatusBarController(statusBar(), shell.session().agent(), databaseDescription, this);
+    connect(&m_shell, &ShellController::statusMessageRequested, m_status, &StatusBarController::showMessage);
+    connect(&m_shell, &ShellController::pageRequested, this, [this](const QString& id) {
+        if (!showPage(id))
+            m_status->showMessage(tr("Cette page n'est pas disponible."), 4000);
+    });
+    m_shell.setDialogParent(this);
+
+    qsizetype failed = 0;
+    for (const ModuleSpec& spec : m_modules)
+        failed += spec.state == ModuleState::Error ? 1 : 0;
+    if (failed > 0)
+        m_status->showMessage(tr("%n module(s) n'ont pas pu être chargés — voir Aide › À propos / Modules.",
+                                  nullptr, int(failed)),
+            10000);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(tr("&Fichier"));
+    m_fileMenu->setObjectName(u"menu:file"_s);
+    m_goMenu = menuBar()->addMenu(tr("&Aller à"));
+    m_goMenu->setObjectName(u"menu:go"_s);
+    m_viewMenu = menuBar()->addMenu(tr("Affic&hage"));
+    m_viewMenu->setObjectName(u"menu:view"_s);
+    m_helpMenu = menuBar()->addMenu(tr("Ai&de"));
+    m_helpMenu->setObjectName(u"menu:help"_s);
+
+    QAction* quit = m_fileMenu->addAction(tr("&Quitter"));
+    quit->setObjectName(u"action:quit"_s);
+    quit->setShortcut(m_shortcuts.claim(QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Quitter"), ShellOwner));
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QAction* help = m_helpMenu->addAction(tr("&Raccourcis clavier"));
+    help->setObjectName(u"action:help"_s);
+    help->setShortcut(
+        m_shortcuts.claim(QKeySequence(Qt::Key_F1), tr("Aide : raccourcis clavier"), ShellOwner));
+    connect(help, &QAction::triggered, this, [this] { showAbout(int(AboutDialog::Tab::Shortcuts)); });
+    QAction* about = m_helpMenu->addAction(tr("À &propos / Modules…"));
+    about->setObjectName(u"action:about"_s);
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, [this] { showAbout(int(AboutDialog::Tab::Modules)); });
+}
+
+void MainWindow::createSearch()
+{
+    const Session& session = m_shell.session();
+    QList<std::shared_ptr<SearchProvider>> providers;
+    for (const std::shared_ptr<SearchProvider>& provider : m_context.searchProviders) {
+        if (provider && (provider->permission().isEmpty() || session.can(provider->permission())))
+            providers.append(provider);
+    }
+    m_searchEngine = new GlobalSearchEngine(std::move(providers), this);
+
+    auto* toolbar = addToolBar(tr("Recherche"));
+    toolbar->setObjectName(u"searchToolBar"_s);
+    toolbar->setMovable(false);
+    m_search = new GlobalSearch(m_searchEngine, m_shell, this, toolbar);
+    toolbar->addWidget(m_search);
+
+    QAction* focusSearch
+        = m_viewMenu->addAction(QIcon(u":/iris/icons/search.svg"_s), tr("&Recherche globale"));
+    focusSearch->setObjectName(u"action:globalSearch"_s);
+    focusSearch->setShortcut(
+        m_shortcuts.claim(QKeySequence(Qt::CTRL | Qt::Key_K), tr("Recherche globale"), ShellOwner));
+    focusSearch->setShortcutContext(Qt::WindowShortcut);
+    addAction(focusSearch);
+    connect(focusSearch, &QAction::triggered, m_search, &GlobalSearch::activate);
+    m_viewMenu->addSeparator();
+}
+
+void MainWindow::createPages()
+{
+    const QList<PageSpec> pages = PageCatalog::visiblePages(m_context.pages, m_shell.session());
+
+    // Explicit shortcuts first, then Ctrl+1..9 in navigation order for the others.
+    QList<QKeySequence> sequences(pages.size());
+    for (qsizetype i = 0; i < pages.size(); ++i)
+        sequences[i] = m_shortcuts.claim(
+            pages.at(i).shortcut, tr("Page « %1 »").arg(pages.at(i).title), pages.at(i).id);
+    int nextDigit = 1;
+    for (qsizetype i = 0; i < pages.size(); ++i) {
+        if (!sequences.at(i).isEmpty() || !pages.at(i).shortcut.isEmpty())
+            continue;
+        while (nextDigit <= 9 && m_shortcuts.isTaken(QKeySequence(Qt::CTRL | (Qt::Key_0 + nextDigit))))
+            ++nextDigit;
+        if (nextDigit > 9)
+            break;
+        sequences[i] = m_shortcuts.claim(QKeySequence(Qt::CTRL | (Qt::Key_0 + nextDigit)),
+            tr("Page « %1 »").arg(pages.at(i).title), pages.at(i).id);
+        ++nextDigit;
+    }
+
+    m_navigation = new NavigationBar(this);
+    m_pages = new PageStack(this);
+    m_pages->setPages(pages);
+    QStringList shortcutTexts;
+    for (qsizetype i = 0; i < pages.size(); ++i) {
+        const PageSpec& page = pages.at(i);
+        shortcutTexts << sequences.at(i).toString(QKeySequence::NativeText);
+        QAction* go = m_goMenu->addAction(page.title);
+        go->setObjectName(u"page-action:"_s + page.id);
+        if (!page.iconName.isEmpty())
+            go->setIcon(QIcon(u":/iris/icons/"_s + page.iconName + u".svg"_s));
+        go->setShortcut(sequences.at(i));
+        connect(go, &QAction::triggered, this, [this, id = page.id] { showPage(id); });
+    }
+    m_navigation->setPages(pages, shortcutTexts);
+    connect(m_navigation, &NavigationBar::pageActivated, this, &MainWindow::showPage);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(u"mainSplitter"_s);
+    splitter->addWidget(m_navigation);
+    splitter->addWidget(m_pages);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    setCentralWidget(splitter);
+
+    if (!pages.isEmpty())
+        showPage(pages.constFirst().id);
+}
+
+bool MainWindow::showPage(const QString& pageId)
+{
+    if (!m_pages->showPage(pageId))
+        return false;
+    m_navigation->selectPage(pageId);
+    return true;
+}
+
+QString MainWindow::currentPageId() const
+{
+    return m_pages->currentPageId();
+}
+
+QAction* MainWindow::addSideDock(QDockWidget* dock, const QString& shortcut)
+{
+    Q_ASSERT_X(!dock->objectName().isEmpty(), "MainWindow::addSideDock", "dock needs an objectName");
+    dock->setParent(this);
+    dock->setAllowedAreas(Qt::RightDockWidgetArea | Qt::LeftDockWidgetArea);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+
+    QAction* toggle = dock->toggleViewAction();
+    toggle->setObjectName(u"dock-action:"_s + dock->objectName());
+    m_viewMenu->addAction(toggle);
+
+    const QKeySequence sequence = m_shortcuts.claim(shortcut, dock->windowTitle(), dock->objectName());
+    if (!sequence.isEmpty()) {
+        auto* focus = new QAction(dock->windowTitle(), this);
+        focus->setObjectName(u"dock-focus:"_s + dock->objectName());
+        focus->setShortcut(sequence);
+        focus->setShortcutContext(Qt::WindowShortcut);
+        addAction(focus);
+        toggle->setShortcut(sequence); // shown in the menu; the window action does the work
+        toggle->setShortcutContext(Qt::WidgetShortcut);
+        connect(focus, &QAction::triggered, this, [dock] {
+            QWidget* content = dock->widget();
+            const bool focused = content && content->isAncestorOf(QApplication::focusWidget());
+            if (dock->isVisible() && focused) {
+                dock->hide();
+                return;
+            }
+            dock->show();
+            dock->raise();
+            if (content)
+                content->setFocus(Qt::ShortcutFocusReason);
+        });
+    }
+    return toggle;
+}
+
+void MainWindow::restoreWindowState()
+{
+    WindowStateStore().restore(*this);
+}
+
+void MainWindow::showAbout(int tab)
+{
+    auto* dialog = new AboutDialog(m_modules, m_shortcuts, m_databaseDescription, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->showTab(static_cast<AboutDialog::Tab>(tab));
+    dialog->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    WindowStateStore().save(*this);
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace iris::shell

@@ -1,0 +1,120 @@
+// kb_relevance: relevance of the search on the city corpus — every sample question in
+// the top 3, and thresholds on the held-out agent queries (tests/kb/data).
+#include "knowledgebase/KbEvaluator.h"
+#include "knowledgebase/KbImporter.h"
+#include "knowledgebase/KbSearcher.h"
+#include "knowledgebase/KbStore.h"
+#include "tests/support/TestPaths.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace iris::kb;
+
+class TestKbRelevance final : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<KbSearcher> m_searcher;
+    std::unique_ptr<KbSearcher> m_demo;
+
+    KbEvaluator::Report evaluate(KbSearcher& searcher, const QString& path)
+    {
+        auto questions = KbEvaluator::readQuestions(path);
+        if (!questions)
+            qFatal("%s", qPrintable(questions.error().toString()));
+        auto report = KbEvaluator::evaluate(searcher, *questions);
+        if (!report)
+            qFatal("%s", qPrintable(report.error().toString()));
+        for (const auto& o : report->outcomes) {
+            if (o.rank < 1 || o.rank > 3)
+                qInfo("miss (rank %d): %s -> %s", o.rank, qPrintable(o.question.query),
+                    qPrintable(o.top.join(u" | ")));
+        }
+        qInfo("%s: recall@3 %.3f, MRR@10 %.3f over %lld questions", qPrintable(path), report->recallAt3,
+            report->mrrAt10, qlonglong(report->outcomes.size()));
+        return *report;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("city.sqlite"));
+        auto store = KbStore::open(path);
+        QVERIFY(store);
+        auto report = KbImporter::importFile(
+            **store, iris::test::sharedDir() + QStringLiteral("/kb/city-site.jsonl"));
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().toString()));
+        QCOMPARE(report->changes.added, 195);
+        auto searcher = KbSearcher::open(path);
+        QVERIFY(searcher);
+        m_searcher = std::move(searcher.value());
+
+        const QString demoPath = m_dir.filePath(QStringLiteral("demo.sqlite"));
+        QVERIFY(KbImporter::ensureSeeded(demoPath));
+        auto demo = KbSearcher::open(demoPath);
+        QVERIFY(demo);
+        m_demo = std::move(demo.value());
+    }
+
+    void everySampleQuestionInTopThree()
+    {
+        const KbEvaluator::Report report
+            = evaluate(*m_searcher, iris::test::sharedDir() + QStringLiteral("/kb/sample-questions.tsv"));
+        QCOMPARE(report.outcomes.size(), 15);
+        QCOMPARE(report.passed, 15);
+        QCOMPARE(report.recallAt3, 1.0);
+    }
+
+    void heldOutAgentQueries()
+    {
+        const KbEvaluator::Report report = evaluate(
+            *m_searcher, iris::test::sourceDir() + QStringLiteral("/tests/kb/data/agent-queries.tsv"));
+        QVERIFY(report.outcomes.size() >= 80);
+        QVERIFY2(report.recallAt3 >= 0.97, qPrintable(QString::number(report.recallAt3)));
+        QVERIFY2(report.mrrAt10 >= 0.93, qPrintable(QString::number(report.mrrAt10)));
+    }
+
+    void demoContentAnswersCounterQuestions_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("hours") << QStringLiteral("horaires iris samedi")
+                               << QStringLiteral("iris-horaires-contacts");
+        QTest::newRow("birth copy") << QStringLiteral("copie integrale acte de naissance")
+                                    << QStringLiteral("acte-naissance-copie");
+        QTest::newRow("birth declaration")
+            << QStringLiteral("delai declaration naissance") << QStringLiteral("declaration-naissance");
+        QTest::newRow("pacs") << QStringLiteral("pacte civil de solidarite") << QStringLiteral("pacs-mairie");
+        QTest::newRow("hlm renewal") << QStringLiteral("renouveler demande hlm")
+                                     << QStringLiteral("logement-social-renouvellement");
+        QTest::newRow("ceilings") << QStringLiteral("plafonds plus plai")
+                                  << QStringLiteral("logement-social-plafonds");
+        QTest::newRow("creche fee") << QStringLiteral("taux d'effort creche")
+                                    << QStringLiteral("creche-tarif-psu");
+        QTest::newRow("typo") << QStringLiteral("recensment 16 ans") << QStringLiteral("recensement-citoyen");
+        QTest::newRow("grant") << QStringLiteral("cerfa 12156")
+                               << QStringLiteral("subvention-association-demande");
+        QTest::newRow("ccas phone") << QStringLiteral("telephone ccas")
+                                    << QStringLiteral("ccas-presentation");
+        QTest::newRow("cemetery") << QStringLiteral("concessions funeraires")
+                                  << QStringLiteral("cimetiere-concession");
+        QTest::newRow("question") << QStringLiteral("que faut-il pour une attestation d'accueil ?")
+                                  << QStringLiteral("attestation-accueil");
+    }
+    void demoContentAnswersCounterQuestions()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, expected);
+        auto result = m_demo->search(query);
+        QVERIFY(result);
+        QStringList top;
+        for (int i = 0; i < result->hits.size() && i < 3; ++i)
+            top << result->hits.at(i).uid;
+        QVERIFY2(top.contains(expected), qPrintable(top.join(u", ")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKbRelevance)
+#include "TestKbRelevance.moc"
