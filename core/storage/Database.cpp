@@ -123,7 +123,11 @@ Database::Database(DatabaseConfig config)
 
 Database::~Database()
 {
-    closeAll();
+    // A plugin may drop the last reference during static destruction, after
+    // QCoreApplication is gone and Qt's connection dictionary with it: the OS
+    // reclaims the handles then, and touching QSqlDatabase would crash.
+    if (QCoreApplication::instance())
+        closeAll();
 }
 
 Result<std::shared_ptr<Database>> Database::open(const DatabaseConfig& config)

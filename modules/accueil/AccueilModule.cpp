@@ -1,0 +1,58 @@
+#include "AccueilModule.h"
+
+#include "core/modules/ModuleContext.h"
+#include "core/security/Permissions.h"
+#include "core/storage/MigrationRunner.h"
+#include "modules/accueil/shared/AccueilIds.h"
+#include "modules/accueil/shared/AccueilPermissions.h"
+#include "modules/accueil/shared/AccueilSchema.h"
+#include "modules/accueil/shared/ui/AccueilController.h"
+#include "modules/accueil/shared/ui/AccueilFeature.h"
+
+namespace iris::accueil {
+
+AccueilModule::AccueilModule() = default;
+
+AccueilModule::~AccueilModule()
+{
+    m_features.clear();
+    m_controller.reset();
+}
+
+bool AccueilModule::initialize(ModuleContext& context, QString* errorMessage)
+{
+    // The database may be absent (iris-desk --list-modules): it is only used once pages open.
+    if (!context.permissions) {
+        if (errorMessage)
+            *errorMessage = tr("L'accueil a besoin du registre des droits.");
+        return false;
+    }
+    declarePermissions(*context.permissions);
+    if (context.migrations)
+        context.migrations->add(ids::SchemaOwner, accueilMigrations());
+    m_controller = std::make_unique<AccueilController>(context);
+    m_features = createAccueilFeatures();
+    for (const auto& feature : m_features) {
+        if (context.migrations)
+            feature->registerSchema(*context.migrations);
+        feature->declarePermissions(*context.permissions);
+        feature->initialize(*m_controller);
+    }
+    return true;
+}
+
+void AccueilModule::extensionsInitialized(ModuleContext& context)
+{
+    for (const auto& feature : m_features)
+        feature->contribute(context, *m_controller);
+}
+
+void AccueilModule::aboutToShutdown()
+{
+    for (const auto& feature : m_features)
+        feature->aboutToShutdown();
+    if (m_controller)
+        m_controller->closeViews();
+}
+
+} // namespace iris::accueil

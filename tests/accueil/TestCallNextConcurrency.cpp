@@ -1,0 +1,212 @@
+// Two desks calling "next" at the same moment never get the same ticket: two threads
+// (two connections of one process) and two processes race through a few hundred tickets;
+// every ticket is handed out exactly once and the queue is drained.
+//
+// The test binary doubles as the competing process: `accueil_call_next_concurrency
+// --worker DB DESK LOGIN DATE` calls next until the queue is empty and prints the ids.
+#include "core/services/AgentService.h"
+#include "core/storage/MigrationRunner.h"
+#include "modules/accueil/counter/QueueService.h"
+#include "modules/accueil/counter/VisitService.h"
+#include "modules/accueil/shared/AccueilPermissions.h"
+#include "tests/accueil/AccueilFixture.h"
+
+#include <QCoreApplication>
+#include <QProcess>
+#include <QSemaphore>
+#include <QSet>
+#include <QTest>
+#include <QThread>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace iris;
+using namespace iris::accueil;
+
+namespace {
+
+/// Calls next at `deskId` until the queue is empty; each ticket taken is marked absent at
+/// once to free the desk. Returns the ids taken (or fills *error).
+QList<qint64> drain(CoreServices& services, qint64 deskId, const QDateTime& now, QString* error)
+{
+    QueueService queue(services);
+    VisitService visits(services);
+    queue.setClock([now] { return now; });
+    visits.setClock([now] { return now; });
+    QList<qint64> taken;
+    for (;;) {
+        const Result<std::optional<Ticket>> next = queue.callNext(deskId);
+        if (!next) {
+            *error = next.error().toString() + u" / "_s + next.error().detail();
+            return taken;
+        }
+        if (!*next)
+            return taken;
+        taken << (*next)->id;
+        const Result<Ticket> absent = visits.markAbsent((*next)->id, (*next)->version);
+        if (!absent) {
+            *error = absent.error().toString();
+            return taken;
+        }
+        // A desk does not call twice in the same millisecond: leave the other one a chance
+        // at the write lock (SQLite's busy handler sleeps, a tight loop would starve it).
+        QThread::usleep(300);
+    }
+}
+
+int runWorker(const QStringList& args)
+{
+    // --worker DB DESK LOGIN DATE
+    DatabaseConfig config;
+    config.path = args.value(2);
+    config.busyTimeoutMs = 30000;
+    Result<std::shared_ptr<Database>> db = Database::open(config);
+    if (!db) {
+        std::fprintf(stderr, "%s\n", qPrintable(db.error().toString()));
+        return 2;
+    }
+    auto permissions = std::make_shared<PermissionRegistry>();
+    declarePermissions(*permissions);
+    DossierTypeRegistry types;
+    CoreServices system(*db, Session::system(permissions), &types);
+    const Result<Agent> agent = system.agents().findByLogin(args.value(4));
+    if (!agent)
+        return 3;
+    AgentIdentity id{agent->id, agent->login, agent->displayName, agent->role, agent->serviceId};
+    CoreServices services(*db, Session(id, permissions), &types);
+    QString error;
+    const QDateTime now(QDate::fromString(args.value(5), Qt::ISODate), QTime(10, 0));
+    const QList<qint64> taken = drain(services, args.value(3).toLongLong(), now, &error);
+    for (qint64 t : taken)
+        std::printf("%lld\n", static_cast<long long>(t));
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 4;
+    }
+    (*db)->closeAll();
+    return 0;
+}
+
+} // namespace
+
+class TestCallNextConcurrency : public QObject
+{
+    Q_OBJECT
+
+    test::AccueilFixture f;
+
+    QSet<qint64> issueMany(int count)
+    {
+        QSet<qint64> ids;
+        QueueService queue(*f.system);
+        queue.setClock(f.clock());
+        const QList<QString> prefixes{u"A"_s, u"B"_s, u"D"_s, u"E"_s};
+        // One transaction for the setup (each issue() joins it).
+        const Result<void> tx = f.db->transaction([&](QSqlDatabase&) -> Result<void> {
+            for (int i = 0; i < count; ++i) {
+                const Result<Ticket> t = queue.issue({f.categoryId(prefixes.at(i % prefixes.size())), i % 7 == 0, 0, 0});
+                if (!t)
+                    return t.error();
+                ids.insert(t->id);
+            }
+            return {};
+        });
+        if (!tx)
+            qWarning("%s", qPrintable(tx.error().toString()));
+        return ids;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(f.start(&error), qPrintable(error));
+    }
+
+    void twoThreadsNeverShareATicket()
+    {
+        f.now = QDateTime(QDate(2025, 6, 2), QTime(10, 0));
+        const QSet<qint64> issued = issueMany(300);
+        QCOMPARE(issued.size(), 300);
+        auto desk1 = f.as(u"accueil"_s);
+        auto desk2 = f.as(u"k.benali"_s);
+        QList<qint64> taken1, taken2;
+        QString error1, error2;
+        const QDateTime now = f.now;
+        // Both desks start at the same moment.
+        QSemaphore go;
+        const qint64 d1 = f.deskId(1), d2 = f.deskId(2);
+        QThread* t1 = QThread::create([&] { go.acquire(); taken1 = drain(*desk1, d1, now, &error1); });
+        QThread* t2 = QThread::create([&] { go.acquire(); taken2 = drain(*desk2, d2, now, &error2); });
+        t1->start();
+        t2->start();
+        go.release(2);
+        QVERIFY(t1->wait(120000));
+        QVERIFY(t2->wait(120000));
+        delete t1;
+        delete t2;
+        QVERIFY2(error1.isEmpty(), qPrintable(error1));
+        QVERIFY2(error2.isEmpty(), qPrintable(error2));
+        const QSet<qint64> s1(taken1.cbegin(), taken1.cend());
+        const QSet<qint64> s2(taken2.cbegin(), taken2.cend());
+        QCOMPARE(s1.size(), taken1.size());
+        QCOMPARE(s2.size(), taken2.size());
+        QVERIFY2(!s1.intersects(s2), "a ticket was given to both desks");
+        QCOMPARE(s1 + s2, issued);
+        // Both desks really competed (the split itself depends on the scheduler and the
+        // busy handler's back-off, so only require that each desk won some calls).
+        qInfo("split between the two desks: %lld / %lld", qint64(taken1.size()), qint64(taken2.size()));
+        QVERIFY2(!taken1.isEmpty() && !taken2.isEmpty(),
+                 qPrintable(u"%1 / %2"_s.arg(taken1.size()).arg(taken2.size())));
+        QCOMPARE(f.scalar(u"SELECT COUNT(*) FROM accueil_tickets WHERE day = '2025-06-02' AND call_count <> 1"_s).toInt(), 0);
+    }
+
+    void twoProcessesNeverShareATicket()
+    {
+        f.now = QDateTime(QDate(2025, 6, 3), QTime(10, 0));
+        const QSet<qint64> issued = issueMany(200);
+        QCOMPARE(issued.size(), 200);
+        QList<QProcess*> workers;
+        const QList<std::pair<int, QString>> desks{{3, u"c.moreau"_s}, {4, u"e.fontaine"_s}};
+        for (const auto& [desk, login] : desks) {
+            auto* p = new QProcess(this);
+            p->start(QCoreApplication::applicationFilePath(),
+                     {u"--worker"_s, f.path(), QString::number(f.deskId(desk)), login, u"2025-06-03"_s});
+            workers << p;
+        }
+        QList<QSet<qint64>> takenBy;
+        for (QProcess* p : workers) {
+            QVERIFY(p->waitForFinished(120000));
+            QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+            QSet<qint64> taken;
+            for (const QByteArray& line : p->readAllStandardOutput().split('\n')) {
+                if (!line.trimmed().isEmpty()) {
+                    const qint64 id = line.trimmed().toLongLong();
+                    QVERIFY2(!taken.contains(id), "same ticket twice to one desk");
+                    taken.insert(id);
+                }
+            }
+            takenBy << taken;
+        }
+        QVERIFY2(!takenBy.at(0).intersects(takenBy.at(1)), "a ticket was given to both processes");
+        QCOMPARE(takenBy.at(0) + takenBy.at(1), issued);
+        qInfo("split between the two processes: %lld / %lld", qint64(takenBy.at(0).size()), qint64(takenBy.at(1).size()));
+        QVERIFY2(!takenBy.at(0).isEmpty() && !takenBy.at(1).isEmpty(),
+                 qPrintable(u"%1 / %2"_s.arg(takenBy.at(0).size()).arg(takenBy.at(1).size())));
+        QCOMPARE(f.scalar(u"SELECT COUNT(*) FROM accueil_tickets WHERE day = '2025-06-03' AND call_count <> 1"_s).toInt(), 0);
+    }
+};
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.value(1) == u"--worker"_s)
+        return runWorker(args);
+    TestCallNextConcurrency test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "TestCallNextConcurrency.moc"
