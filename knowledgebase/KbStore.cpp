@@ -6,7 +6,9 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <algorithm>
 #include <unordered_set>
+#include <vector>
 
 namespace iris::kb {
 
@@ -247,7 +249,7 @@ Result<void> KbStore::setMeta(const char* key, const QString& value)
     return {};
 }
 
-Result<void> KbStore::adjustVocabulary(const KbArticle& article, int delta)
+void KbStore::countTerms(const KbArticle& article, int delta, VocabularyDelta& vocabulary) const
 {
     std::unordered_set<std::string> terms;
     const auto collect = [&](const QString& text) {
@@ -263,18 +265,40 @@ Result<void> KbStore::adjustVocabulary(const KbArticle& article, int delta)
     collect(article.summary);
     collect(article.tags.join(QLatin1Char('\n')));
     collect(article.body);
+    for (const std::string& term : terms)
+        vocabulary[term] += delta;
+}
+
+Result<void> KbStore::applyVocabulary(const VocabularyDelta& vocabulary)
+{
+    // Terms in key order: neighbouring writes land on the same b-tree pages. Terms an
+    // update kept (net change 0) are not touched at all.
+    std::vector<std::pair<std::string_view, int>> changes;
+    changes.reserve(vocabulary.size());
+    for (const auto& [term, delta] : vocabulary) {
+        if (delta != 0)
+            changes.emplace_back(term, delta);
+    }
+    std::sort(changes.begin(), changes.end());
     SqliteStatement& upsert = cached("INSERT INTO kb_vocab(term, df) VALUES (?1, ?2) ON CONFLICT(term) DO "
                                      "UPDATE SET df = df + excluded.df");
-    for (const std::string& term : terms) {
+    SqliteStatement& prune = cached("DELETE FROM kb_vocab WHERE term = ?1 AND df <= 0");
+    for (const auto& [term, delta] : changes) {
         upsert.reset();
-        upsert.bind(1, std::string_view(term));
+        upsert.bind(1, term);
         upsert.bind(2, qint64(delta));
         upsert.step();
         if (!upsert.ok())
             return m_connection->error(tr("Mise à jour du vocabulaire impossible."));
+        if (delta > 0)
+            continue;
+        // Only a term whose count went down can have reached zero.
+        prune.reset();
+        prune.bind(1, term);
+        prune.step();
+        if (!prune.ok())
+            return m_connection->error(tr("Mise à jour du vocabulaire impossible."));
     }
-    if (delta < 0)
-        return m_connection->exec("DELETE FROM kb_vocab WHERE df <= 0");
     return {};
 }
 
@@ -288,7 +312,7 @@ Result<void> KbStore::rebuildVocabulary()
                               "INSERT INTO kb_vocab(term, df) SELECT term, doc FROM temp.kb_fts_terms;");
 }
 
-Result<void> KbStore::upsertOne(const KbArticle& input, KbChangeReport& report, bool incremental)
+Result<void> KbStore::upsertOne(const KbArticle& input, KbChangeReport& report, VocabularyDelta* vocabulary)
 {
     KbArticle a = input;
     if (a.contentHash.isEmpty())
@@ -309,12 +333,11 @@ Result<void> KbStore::upsertOne(const KbArticle& input, KbChangeReport& report, 
         ++report.unchanged;
         return {};
     }
-    if (exists && incremental) {
+    if (exists && vocabulary) {
         auto previous = article(a.uid);
         if (!previous)
             return previous.error();
-        if (auto r = adjustVocabulary(*previous, -1); !r)
-            return r;
+        countTerms(*previous, -1, *vocabulary);
     }
     SqliteStatement& s = cached(
         "INSERT INTO kb_article(uid, url, title, summary, tags, body, section, owner_service, updated, "
@@ -345,23 +368,22 @@ Result<void> KbStore::upsertOne(const KbArticle& input, KbChangeReport& report, 
         ++report.updated;
     else
         ++report.added;
-    if (incremental)
-        return adjustVocabulary(a, +1);
+    if (vocabulary)
+        countTerms(a, +1, *vocabulary);
     return {};
 }
 
-Result<void> KbStore::removeOne(const QString& uid, KbChangeReport& report, bool incremental)
+Result<void> KbStore::removeOne(const QString& uid, KbChangeReport& report, VocabularyDelta* vocabulary)
 {
     auto existing = article(uid);
     if (!existing)
         return existing.error().code() == ErrorCode::NotFound ? Result<void>()
                                                               : Result<void>(existing.error());
-    if (incremental) {
-        if (auto r = adjustVocabulary(*existing, -1); !r)
-            return r;
-    }
-    SqliteStatement s = m_connection->prepare("DELETE FROM kb_article WHERE uid = ?1");
-    s.bind(1, uid);
+    if (vocabulary)
+        countTerms(*existing, -1, *vocabulary);
+    SqliteStatement& s = cached("DELETE FROM kb_article WHERE id = ?1");
+    s.reset();
+    s.bind(1, existing->rowId);
     s.step();
     if (!s.ok())
         return m_connection->error(tr("Suppression de l'article « %1 » impossible.").arg(uid));
@@ -373,19 +395,23 @@ Result<KbChangeReport> KbStore::applyChanges(const KbChangeSet& changes, std::op
 {
     KbChangeReport report;
     const bool incremental = changes.upserts.size() + changes.removals.size() <= IncrementalLimit;
+    // Small batches adjust the term statistics once, at the end, for the terms they
+    // touched; large ones rebuild them from the index.
+    VocabularyDelta vocabulary;
+    VocabularyDelta* const counting = incremental ? &vocabulary : nullptr;
     auto result = m_connection->transaction([&]() -> Result<void> {
         for (const QString& uid : changes.removals) {
-            if (auto r = removeOne(uid, report, incremental); !r)
+            if (auto r = removeOne(uid, report, counting); !r)
                 return r;
         }
         for (const KbArticle& a : changes.upserts) {
-            if (auto r = upsertOne(a, report, incremental); !r)
+            if (auto r = upsertOne(a, report, counting); !r)
                 return r;
         }
         if (!report.changed() && !newVersion)
             return {};
-        if (!incremental && report.changed()) {
-            if (auto r = rebuildVocabulary(); !r)
+        if (report.changed()) {
+            if (auto r = incremental ? applyVocabulary(vocabulary) : rebuildVocabulary(); !r)
                 return r;
         }
         report.version = newVersion ? *newVersion : contentVersion() + 1;

@@ -83,11 +83,19 @@ public:
     Result<void> rebuildVocabulary();
 
 private:
+    /// Net document-frequency changes of one transaction, by term ("creche", "~crech").
+    using VocabularyDelta = std::unordered_map<std::string, int>;
+
     explicit KbStore(std::unique_ptr<KbConnection> connection);
     Result<void> ensureSchema(KbConnection::Mode mode);
-    Result<void> adjustVocabulary(const KbArticle& article, int delta);
-    Result<void> upsertOne(const KbArticle& article, KbChangeReport& report, bool incremental);
-    Result<void> removeOne(const QString& uid, KbChangeReport& report, bool incremental);
+    /// Adds `delta` to the count of every distinct term (word and stem) of the article.
+    void countTerms(const KbArticle& article, int delta, VocabularyDelta& vocabulary) const;
+    /// Writes the net changes to kb_vocab, dropping the terms no article holds any more:
+    /// work proportional to the terms touched, not to the vocabulary.
+    Result<void> applyVocabulary(const VocabularyDelta& vocabulary);
+    /// `vocabulary` is null when the statistics are rebuilt after the whole batch.
+    Result<void> upsertOne(const KbArticle& article, KbChangeReport& report, VocabularyDelta* vocabulary);
+    Result<void> removeOne(const QString& uid, KbChangeReport& report, VocabularyDelta* vocabulary);
     Result<void> setMeta(const char* key, const QString& value);
     SqliteStatement& cached(const std::string& sql) const;
 

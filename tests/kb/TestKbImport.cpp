@@ -5,6 +5,7 @@
 #include "tests/support/TestPaths.h"
 
 #include <QFile>
+#include <QMap>
 #include <QTemporaryDir>
 #include <QTest>
 #include <sqlite3.h>
@@ -146,6 +147,73 @@ private Q_SLOTS:
         QCOMPARE((*searcher)->search(QStringLiteral("mediatheque"))->hits.value(0).uid, QStringLiteral("c"));
         QCOMPARE((*searcher)->search(QStringLiteral("mediateque"))->hits.value(0).uid, QStringLiteral("c"));
         QVERIFY((*searcher)->search(QStringLiteral("bassin"))->hits.isEmpty());
+    }
+
+    void vocabularyMatchesTheIndexAfterIncrementalChanges()
+    {
+        // kb_vocab must hold exactly the index's terms and document counts after a small
+        // change set (adjusted term by term, not rebuilt): removals, an update dropping
+        // and adding words, an article removed then re-added, one upserted twice.
+        auto store = newStore();
+        QByteArray data;
+        data += jsonLine(QStringLiteral("a"), QStringLiteral("Piscine municipale"),
+            QStringLiteral("Le bassin olympique ouvre le lundi."), { QStringLiteral("sport") });
+        data += jsonLine(QStringLiteral("b"), QStringLiteral("Cimetière communal"),
+            QStringLiteral("Les concessions funéraires se renouvellent le lundi."));
+        data += jsonLine(QStringLiteral("c"), QStringLiteral("Médiathèque"),
+            QStringLiteral("Prêt de livres et de disques."));
+        data += jsonLine(
+            QStringLiteral("d"), QStringLiteral("Crèche"), QStringLiteral("Multi-accueil collectif."));
+        importText(*store, data);
+        const auto vocabulary = [&]() {
+            QMap<QString, qint64> terms;
+            SqliteStatement s = store->connection().prepare("SELECT term, df FROM kb_vocab");
+            while (s.step())
+                terms.insert(s.text(0), s.int64(1));
+            return terms;
+        };
+        const auto indexed = [&]() {
+            QMap<QString, qint64> terms;
+            (void)store->connection().exec(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.t_terms USING fts5vocab('main', 'kb_fts', 'row')");
+            SqliteStatement s = store->connection().prepare("SELECT term, doc FROM temp.t_terms");
+            while (s.step())
+                terms.insert(s.text(0), s.int64(1));
+            return terms;
+        };
+        QCOMPARE(vocabulary(), indexed());
+        QCOMPARE(vocabulary().value(QStringLiteral("lundi")), qint64(2));
+
+        KbChangeSet changes;
+        changes.removals << QStringLiteral("a") << QStringLiteral("d");
+        KbArticle b = *store->article(QStringLiteral("b"));
+        b.body = QStringLiteral("Les columbariums accueillent les urnes.");
+        b.contentHash.clear();
+        KbArticle c = *store->article(QStringLiteral("c"));
+        c.body = QStringLiteral("Prêt de livres, de jeux et de partitions.");
+        c.contentHash.clear();
+        KbArticle d;
+        d.uid = QStringLiteral("d");
+        d.title = QStringLiteral("Crèche familiale");
+        d.body = QStringLiteral("Assistantes maternelles le lundi.");
+        KbArticle cAgain = c;
+        cAgain.body = QStringLiteral("Prêt de livres et de partitions.");
+        changes.upserts << b << c << d << cAgain;
+        auto report = store->applyChanges(changes, 7);
+        QVERIFY(report);
+        QCOMPARE(report->removed, 2);
+        QCOMPARE(report->added, 1);
+        QCOMPARE(report->updated, 3);
+
+        const QMap<QString, qint64> after = vocabulary();
+        QCOMPARE(after, indexed());
+        QVERIFY(!after.contains(QStringLiteral("bassin"))); // only in a removed article
+        QVERIFY(!after.contains(QStringLiteral("concessions"))); // dropped by b's update
+        QVERIFY(!after.contains(QStringLiteral("disques"))); // dropped by c's update
+        QVERIFY(!after.contains(QStringLiteral("jeux"))); // added then dropped in the same batch
+        QCOMPARE(after.value(QStringLiteral("columbariums")), qint64(1));
+        QCOMPARE(after.value(QStringLiteral("lundi")), qint64(1)); // a gone, b changed, d re-added
+        QCOMPARE(after.value(QStringLiteral("creche")), qint64(1)); // d removed then re-added
     }
 
     void refusesForeignFiles()

@@ -124,14 +124,14 @@ bool checkpoint(const QString& kb)
 
 } // namespace
 
-
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 2) {
         std::fprintf(stderr,
-            "usage: kbsync_bench <iris-kbd> [articles] [--cases full,check,delta] [--work DIR] [--repeat N]\n");
+            "usage: kbsync_bench <iris-kbd> [articles] [--cases full,check,delta] [--work DIR]"
+            " [--repeat N]\n");
         return 2;
     }
     kbd = args.at(1);
@@ -282,8 +282,8 @@ int main(int argc, char** argv)
         auto s = KbStore::open(kb);
         if (s)
             std::printf("local knowledge base: %lld articles, version %lld, file %.1f MB\n",
-                static_cast<long long>((*s)->info()->articles), static_cast<long long>((*s)->contentVersion()),
-                QFile(kb).size() / 1e6);
+                static_cast<long long>((*s)->info()->articles),
+                static_cast<long long>((*s)->contentVersion()), QFile(kb).size() / 1e6);
     }
     server.terminate();
     server.waitForFinished();
