@@ -11,7 +11,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3 libpq-dev postgresql
   libpoco-dev libsodium-dev libstemmer-dev
   python3 python3-aiosmtpd poppler-utils xvfb xauth fonts-dejavu-core
-  dpkg-dev file
+  dpkg-dev file openssl
 )
 
 missing=()
