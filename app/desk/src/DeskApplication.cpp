@@ -19,6 +19,9 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -220,6 +223,11 @@ int runDesk(int argc, char** argv)
 
     QApplication app(argc, argv);
     setApplicationNames();
+    // Qt's own words (Oui, Annuler, Fermer…) in French like the rest of the UI.
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(QLocale::French, QLocale::France), u"qtbase"_s, u"_"_s,
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
     QApplication::setDesktopFileName(u"iris-desk"_s);
     QApplication::setWindowIcon(QIcon(u":/iris/icons/iris-desk.svg"_s));
 
