@@ -27,6 +27,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace iris::accueil {
@@ -257,6 +259,10 @@ void PhoneIntakeWindow::showMatches(const QString& query, const QList<CitizenSum
         m_matches->addItem(u"%1 — %2"_s.arg(name.isEmpty() ? tr("(nom inconnu)") : name,
                                             ui::citizenformat::phone(c.phone)));
     }
+    // A caller identified from an earlier number is dropped when the new number is not theirs.
+    const auto isCurrent = [this](const CitizenSummary& c) { return c.id == m_citizenId; };
+    if (m_citizenId > 0 && std::none_of(results.cbegin(), results.cend(), isCurrent))
+        setCitizen(0, QString());
     // A single match is the caller.
     if (results.size() == 1) {
         m_matches->setCurrentRow(0);
@@ -285,6 +291,7 @@ void PhoneIntakeWindow::createCitizen()
         return;
     }
     m_error->clear();
+    m_runner->cancel();  // an answer for the number asked before the creation would drop the new caller
     setCitizen(created->id, created->displayName());
     m_controller.showStatus(tr("Appelant enregistré : %1.").arg(created->displayName()));
 }

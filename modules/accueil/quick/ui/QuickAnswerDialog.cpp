@@ -42,6 +42,7 @@ QuickAnswerDialog::QuickAnswerDialog(AccueilController& controller, QWidget* par
     m_picker->setSearchFunction(m_controller.citizenSearch());
     m_picker->setPlaceholderText(tr("Usager (facultatif) : nom, téléphone… (Alt+U)"));
     m_picker->setMaximumHeight(160);
+    m_picker->setFocusPolicy(Qt::StrongFocus);  // buddy of "&Usager": Alt+U reaches its search field
     m_save->setDefault(true);
     m_save->installEventFilter(this);
     m_motives->filterField()->installEventFilter(this);
