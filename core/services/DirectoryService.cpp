@@ -48,6 +48,43 @@ MunicipalService readService(const QSqlQuery& q, const Dialect& dialect)
     return s;
 }
 
+/// The editable columns, bound under their column names (shared by insert and update).
+void bindFields(QSqlQuery& q, const MunicipalService& s)
+{
+    q.bindValue(u":code"_s, sql::nullableText(s.code));
+    q.bindValue(u":name"_s, s.name);
+    q.bindValue(u":name_key"_s, TextFold::fold(s.name));
+    q.bindValue(u":themes"_s, sql::text(s.themes.join(u';')));
+    q.bindValue(u":search_key"_s, sql::text(searchKey(s)));
+    q.bindValue(u":phone"_s, sql::nullableText(s.phone));
+    q.bindValue(u":email"_s, sql::nullableText(s.email));
+    q.bindValue(u":address_line1"_s, sql::text(s.address.line1));
+    q.bindValue(u":address_line2"_s, sql::text(s.address.line2));
+    q.bindValue(u":postcode"_s, sql::text(s.address.postcode));
+    q.bindValue(u":city"_s, sql::text(s.address.city));
+    q.bindValue(u":opening_hours"_s, s.hours.toJson());
+    q.bindValue(u":on_duty_notes"_s, sql::text(s.onDutyNotes));
+    q.bindValue(u":active"_s, s.active);
+}
+
+/// Duplicate if another service (any id but s.id; 0 when creating) has the same folded name or code.
+Result<void> ensureUnique(QSqlDatabase& c, const MunicipalService& s)
+{
+    QSqlQuery dup(c);
+    dup.prepare(u"SELECT name FROM services WHERE id <> :id AND "
+                u"(name_key = :name OR (code IS NOT NULL AND code = :code))"_s);
+    dup.bindValue(u":id"_s, s.id);
+    dup.bindValue(u":name"_s, TextFold::fold(s.name));
+    dup.bindValue(u":code"_s, s.code);
+    if (auto r = sql::exec(dup, DirectoryService::tr("vérification de l'annuaire")); !r)
+        return r;
+    if (dup.next())
+        return Error(ErrorCode::Duplicate,
+            DirectoryService::tr("Un service « %1 » existe déjà dans l'annuaire.").arg(dup.value(0).toString()),
+            { { u"name"_s, DirectoryService::tr("Ce nom ou ce code de service est déjà utilisé.") } });
+    return {};
+}
+
 } // namespace
 
 DirectoryService::DirectoryService(std::shared_ptr<Database> db, const Session& session, AuditLog& audit)
@@ -210,20 +247,12 @@ Result<MunicipalService> DirectoryService::create(const MunicipalService& input)
     if (!valid)
         return valid.error();
     MunicipalService s = *valid;
+    s.id = 0; // a new record: ensureUnique compares against every stored service
     const Dialect& dialect = m_db->dialect();
     const QDateTime now = m_now();
     auto tx = m_db->transaction([&](QSqlDatabase& c) -> Result<void> {
-        QSqlQuery dup(c);
-        dup.prepare(
-            u"SELECT name, code FROM services WHERE name_key = :name OR (code IS NOT NULL AND code = :code)"_s);
-        dup.bindValue(u":name"_s, TextFold::fold(s.name));
-        dup.bindValue(u":code"_s, s.code);
-        if (auto r = sql::exec(dup, tr("vérification de l'annuaire")); !r)
+        if (auto r = ensureUnique(c, s); !r)
             return r;
-        if (dup.next())
-            return Error(ErrorCode::Duplicate,
-                tr("Un service « %1 » existe déjà dans l'annuaire.").arg(dup.value(0).toString()),
-                { { u"name"_s, tr("Ce nom ou ce code de service est déjà utilisé.") } });
         auto q = sql::prepare(c,
             dialect.insertReturningId(u"services"_s,
                 { u"code"_s, u"name"_s, u"name_key"_s, u"themes"_s, u"search_key"_s, u"phone"_s, u"email"_s,
@@ -232,20 +261,7 @@ Result<MunicipalService> DirectoryService::create(const MunicipalService& input)
             tr("enregistrement du service"));
         if (!q)
             return q.error();
-        q->bindValue(u":code"_s, sql::nullableText(s.code));
-        q->bindValue(u":name"_s, s.name);
-        q->bindValue(u":name_key"_s, TextFold::fold(s.name));
-        q->bindValue(u":themes"_s, sql::text(s.themes.join(u';')));
-        q->bindValue(u":search_key"_s, sql::text(searchKey(s)));
-        q->bindValue(u":phone"_s, sql::nullableText(s.phone));
-        q->bindValue(u":email"_s, sql::nullableText(s.email));
-        q->bindValue(u":address_line1"_s, sql::text(s.address.line1));
-        q->bindValue(u":address_line2"_s, sql::text(s.address.line2));
-        q->bindValue(u":postcode"_s, sql::text(s.address.postcode));
-        q->bindValue(u":city"_s, sql::text(s.address.city));
-        q->bindValue(u":opening_hours"_s, s.hours.toJson());
-        q->bindValue(u":on_duty_notes"_s, sql::text(s.onDutyNotes));
-        q->bindValue(u":active"_s, s.active);
+        bindFields(*q, s);
         q->bindValue(u":created_at"_s, dialect.toDbDateTime(now));
         q->bindValue(u":updated_at"_s, dialect.toDbDateTime(now));
         if (auto r = sql::exec(*q, tr("enregistrement du service")); !r)
@@ -271,41 +287,19 @@ Result<MunicipalService> DirectoryService::update(const MunicipalService& input)
     const Dialect& dialect = m_db->dialect();
     const QDateTime now = m_now();
     auto tx = m_db->transaction([&](QSqlDatabase& c) -> Result<void> {
-        QSqlQuery dup(c);
-        dup.prepare(u"SELECT name FROM services WHERE id <> :id AND "
-                    u"(name_key = :name OR (code IS NOT NULL AND code = :code))"_s);
-        dup.bindValue(u":id"_s, s.id);
-        dup.bindValue(u":name"_s, TextFold::fold(s.name));
-        dup.bindValue(u":code"_s, s.code);
-        if (auto r = sql::exec(dup, tr("vérification de l'annuaire")); !r)
+        if (auto r = ensureUnique(c, s); !r)
             return r;
-        if (dup.next())
-            return Error(ErrorCode::Duplicate,
-                tr("Un service « %1 » existe déjà dans l'annuaire.").arg(dup.value(0).toString()),
-                { { u"name"_s, tr("Ce nom ou ce code de service est déjà utilisé.") } });
         auto q = sql::prepare(c,
             u"UPDATE services SET version = version + 1, code = :code, name = :name, "
             u"name_key = :name_key, themes = :themes, search_key = :search_key, phone = :phone, "
-            u"email = :email, address_line1 = :l1, address_line2 = :l2, postcode = :postcode, "
-            u"city = :city, opening_hours = :hours, on_duty_notes = :notes, active = :active, "
+            u"email = :email, address_line1 = :address_line1, address_line2 = :address_line2, "
+            u"postcode = :postcode, city = :city, opening_hours = :opening_hours, "
+            u"on_duty_notes = :on_duty_notes, active = :active, "
             u"updated_at = :now WHERE id = :id AND version = :version"_s,
             tr("modification du service"));
         if (!q)
             return q.error();
-        q->bindValue(u":code"_s, sql::nullableText(s.code));
-        q->bindValue(u":name"_s, s.name);
-        q->bindValue(u":name_key"_s, TextFold::fold(s.name));
-        q->bindValue(u":themes"_s, sql::text(s.themes.join(u';')));
-        q->bindValue(u":search_key"_s, sql::text(searchKey(s)));
-        q->bindValue(u":phone"_s, sql::nullableText(s.phone));
-        q->bindValue(u":email"_s, sql::nullableText(s.email));
-        q->bindValue(u":l1"_s, sql::text(s.address.line1));
-        q->bindValue(u":l2"_s, sql::text(s.address.line2));
-        q->bindValue(u":postcode"_s, sql::text(s.address.postcode));
-        q->bindValue(u":city"_s, sql::text(s.address.city));
-        q->bindValue(u":hours"_s, s.hours.toJson());
-        q->bindValue(u":notes"_s, sql::text(s.onDutyNotes));
-        q->bindValue(u":active"_s, s.active);
+        bindFields(*q, s);
         q->bindValue(u":now"_s, dialect.toDbDateTime(now));
         q->bindValue(u":id"_s, s.id);
         q->bindValue(u":version"_s, s.version);

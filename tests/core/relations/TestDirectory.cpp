@@ -163,6 +163,20 @@ private Q_SLOTS:
         auto duplicate = f.directory.create(same);
         QVERIFY(!duplicate);
         QCOMPARE(duplicate.error().code(), ErrorCode::Duplicate);
+
+        // Renaming another service to an existing name is refused; keeping its own name is not.
+        MunicipalService logement;
+        logement.name = u"Logement"_s;
+        auto housing = f.directory.create(logement);
+        QVERIFY(housing);
+        MunicipalService renamed = *housing;
+        renamed.name = u"CCAS"_s;
+        auto clash = f.directory.update(renamed);
+        QVERIFY(!clash);
+        QCOMPARE(clash.error().code(), ErrorCode::Duplicate);
+        MunicipalService kept = *housing;
+        kept.onDutyNotes = u"Permanence le mardi"_s;
+        QVERIFY(f.directory.update(kept));
     }
 
     void searchByNameOrTheme()
