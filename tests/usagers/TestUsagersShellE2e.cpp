@@ -38,6 +38,8 @@ private:
 
     static QString moduleDir() { return QString(test::binaryDir() + QStringLiteral("/lib/iris-desk/modules")); }
     QWidget* card() const { return m_window->findChild<QWidget*>(QStringLiteral("citizen360Page")); }
+    /// Other pages (the counter's visit panel…) have citizen pickers too: look inside this one.
+    QWidget* directoryPage() const { return m_window->findChild<QWidget*>(QStringLiteral("usagersDirectoryPage")); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -65,10 +67,8 @@ private Q_SLOTS:
 
         m_desk = std::make_unique<DeskApplication>();
         QVERIFY(!m_desk->start({QStringLiteral("iris-desk"), QStringLiteral("--db"), m_db,
-                                QStringLiteral("--module-path"), moduleDir(),
-                                // Usagers alone: other modules' global shortcuts are theirs to test.
-                                QStringLiteral("--disable-module"), QStringLiteral("accueil"),
-                                QStringLiteral("--disable-module"), QStringLiteral("etatcivil")}));
+                                // Every module of the build, as an agent would have them.
+                                QStringLiteral("--module-path"), moduleDir()}));
         shell::LoginDialog* login = findLoginDialog();
         QVERIFY(login);
         typeCredentials(login, counterAgent().login, counterAgent().password);
@@ -109,13 +109,14 @@ private Q_SLOTS:
         // From the 360° page, Ctrl+Shift+U goes back to the search, ready to type.
         QVERIFY(QTest::qWaitForWindowActive(m_window));
         QTest::keyClick(m_window, Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
-        auto* field = m_window->findChild<QLineEdit*>(QStringLiteral("citizenSearchField"));
+        QTRY_VERIFY(directoryPage() && directoryPage()->isVisible());
+        auto* field = directoryPage()->findChild<QLineEdit*>(QStringLiteral("citizenSearchField"));
         QTRY_VERIFY(field->isVisible());
         QTRY_VERIFY(field->hasFocus());
         QVERIFY(!card()->isVisible());
         field->clear();
         test::typeText(field, QStringLiteral("hélène"));
-        auto* view = m_window->findChild<QTableView*>(QStringLiteral("citizenResults"));
+        auto* view = directoryPage()->findChild<QTableView*>(QStringLiteral("citizenResults"));
         auto* model = qobject_cast<ui::CitizenSearchModel*>(view->model());
         QTRY_COMPARE(model->rowCount(), 1);
         QTest::keyClick(field, Qt::Key_Down);
