@@ -3,10 +3,12 @@
 // matching citizen (search on a worker thread); the motive is chosen from the keyboard;
 // the call is saved as a core contact on channel "telephone" — and a number nobody has
 // creates a phone-only citizen, found by number on the next call. A promised callback
-// becomes a task for the agent.
+// becomes a task for the agent. Oriented to a service, the intake shows what to tell the
+// caller: the service's number, its hours and whether it is open now.
 #include "core/domain/Contact.h"
 #include "core/services/ContactService.h"
 #include "core/services/CoreServices.h"
+#include "core/services/DirectoryService.h"
 #include "core/storage/Database.h"
 #include "modules/accueil/shared/AccueilIds.h"
 #include "tests/usagers/UsagersHarness.h"
@@ -209,6 +211,52 @@ private Q_SLOTS:
         QTRY_COMPARE(matches->count(), 1);
         QTRY_VERIFY(intake->findChild<QPushButton*>(u"phoneOpenCitizen"_s)->isEnabled());
         QCOMPARE(h.citizenCount(), citizensBefore + 1);
+    }
+    void orientationShowsTheServicePhoneHoursAndWhetherItIsOpen()
+    {
+        UsagersHarness h;
+        h.setModules({u"usagers"_s, u"accueil"_s});
+        QString error;
+        QVERIFY2(h.start(0, 0, &error), qPrintable(error));
+        QVERIFY2(h.login(u"teleconseil"_s, u"teleconseil"_s, &error), qPrintable(error));
+        const Result<MunicipalService> logement = h.system().directory().findByCode(u"logement"_s);
+        QVERIFY(logement);
+
+        QPointer<QWidget> intake = openIntake(h);
+        QVERIFY(intake);
+        chooseMotive(intake, u"logement social"_s);
+        auto* outcome = intake->findChild<QComboBox*>(u"phoneOutcome"_s);
+        auto* service = intake->findChild<QComboBox*>(u"phoneService"_s);
+        auto* info = intake->findChild<QLabel*>(u"phoneServiceInfo"_s);
+        QVERIFY(outcome && service && info);
+        QVERIFY(!service->isVisible());  // only once the call is oriented
+        outcome->setCurrentIndex(outcome->findData(int(ContactOutcome::Oriente)));
+        QTRY_VERIFY(service->isVisible());
+
+        // The agent types part of the service's name, as on the phone.
+        service->setFocus();
+        QTest::keyClicks(service->lineEdit(), u"Service Logement"_s);
+        QTest::keyClick(service->lineEdit(), Qt::Key_Return);
+        QTRY_COMPARE(service->currentData().toLongLong(), logement->id);
+
+        // What to tell the caller: the service's own number, its hours and whether it is open now.
+        const QString text = info->text();
+        QVERIFY2(text.contains(u"Tél. 01 41 23 88 30"_s), qPrintable(text));
+        QVERIFY2(text.contains(logement->hours.toDisplayText()), qPrintable(text));
+        QVERIFY2(text.contains(u"Accueil sur rendez-vous l'après-midi."_s), qPrintable(text));
+        if (logement->isOpenAt(QDateTime::currentDateTime()))
+            QVERIFY2(text.contains(u"Ouvert en ce moment"_s), qPrintable(text));
+        else
+            QVERIFY2(text.contains(u"Fermé — ouvre "_s), qPrintable(text));
+
+        // The offscreen platform leaves no active window once the completer's popup closes.
+        intake->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(intake));
+        QTest::keyClick(intake, Qt::Key_Return, Qt::ControlModifier);  // Ctrl+Entrée saves
+        QTRY_VERIFY2(!intake, qPrintable(intake ? intake->findChild<QLabel*>(u"phoneError"_s)->text() : QString()));
+        QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM contacts WHERE channel = 'telephone' AND outcome = 'oriente' "
+                           u"AND oriented_service_id = %1"_s.arg(logement->id)),
+                 1);
     }
 };
 
