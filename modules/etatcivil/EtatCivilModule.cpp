@@ -115,9 +115,8 @@ void EtatCivilModule::extensionsInitialized(ModuleContext& context)
          [c](QWidget* parent) { return new RequestListPage(*c, parent); });
     page(ids::ProceduresPage, tr("Démarches d'état civil"), ids::ReadPermission, QString(), 42,
          [c](QWidget* parent) { return new ProceduresPage(*c, parent); });
-    page(ids::ParametersPage, tr("Paramètres de l'état civil"), ids::SettingsPermission, QString(), 90,
-         [c](QWidget* parent) { return new ParametersPage(*c, parent); });
 
+    // Dated parameters: in the shell's "Paramètres" dialog (Ctrl+,), for the roles that may change them.
     SettingsPageSpec settings;
     settings.id = ids::ParametersPage;
     settings.title = tr("État civil");

@@ -7,6 +7,7 @@
 #include "app/desk/src/NavigationBar.h"
 #include "app/desk/src/PageCatalog.h"
 #include "app/desk/src/PageStack.h"
+#include "app/desk/src/SettingsDialog.h"
 #include "app/desk/src/ShellController.h"
 #include "app/desk/src/StatusBarController.h"
 #include "app/desk/src/WindowStateStore.h"
@@ -79,6 +80,19 @@ void MainWindow::createMenus()
     m_viewMenu->setObjectName(u"menu:view"_s);
     m_helpMenu = menuBar()->addMenu(tr("Ai&de"));
     m_helpMenu->setObjectName(u"menu:help"_s);
+
+    // Settings pages the modules contributed, shown only to the roles that may change them.
+    if (!SettingsDialog::visiblePages(m_context.settingsPages, m_shell.session()).isEmpty()) {
+        QAction* settings = m_fileMenu->addAction(tr("&Paramètres…"));
+        settings->setObjectName(u"action:settings"_s);
+        settings->setMenuRole(QAction::PreferencesRole);
+        settings->setShortcut(
+            m_shortcuts.claim(QKeySequence(Qt::CTRL | Qt::Key_Comma), tr("Paramètres"), ShellOwner));
+        settings->setShortcutContext(Qt::WindowShortcut);
+        addAction(settings);
+        connect(settings, &QAction::triggered, this, [this] { showSettings(); });
+        m_fileMenu->addSeparator();
+    }
 
     QAction* quit = m_fileMenu->addAction(tr("&Quitter"));
     quit->setObjectName(u"action:quit"_s);
@@ -181,6 +195,20 @@ bool MainWindow::showPage(const QString& pageId)
         return false;
     m_navigation->selectPage(pageId);
     return true;
+}
+
+SettingsDialog* MainWindow::showSettings(const QString& pageId)
+{
+    if (!m_settings) {
+        m_settings = new SettingsDialog(m_context.settingsPages, m_shell.session(), this);
+        m_settings->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    if (!pageId.isEmpty())
+        m_settings->showPage(pageId);
+    m_settings->show();
+    m_settings->raise();
+    m_settings->activateWindow();
+    return m_settings;
 }
 
 QString MainWindow::currentPageId() const

@@ -4,6 +4,7 @@
 #include "core/modules/ModuleSpec.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QDockWidget;
 class QMenu;
@@ -19,6 +20,7 @@ class GlobalSearch;
 class GlobalSearchEngine;
 class NavigationBar;
 class PageStack;
+class SettingsDialog;
 class ShellController;
 class StatusBarController;
 
@@ -47,6 +49,9 @@ public:
     /// Shows a page by id; false when it is unknown or not permitted.
     bool showPage(const QString& pageId);
     QString currentPageId() const;
+    /// Opens "Paramètres" (Ctrl+,) on the given settings page, or where it was; one
+    /// dialog at a time, not modal so the agent can look something up meanwhile.
+    SettingsDialog* showSettings(const QString& pageId = {});
 
     const ShortcutMap& shortcuts() const { return m_shortcuts; }
     /// Opens "À propos / Modules" on the given tab (0 about, 1 modules, 2 shortcuts).
@@ -76,6 +81,7 @@ private:
     GlobalSearch* m_search = nullptr;
     StatusBarController* m_status = nullptr;
     ActionBinder* m_actions = nullptr;
+    QPointer<SettingsDialog> m_settings;
 };
 
 } // namespace iris::shell

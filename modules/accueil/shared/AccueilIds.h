@@ -20,6 +20,7 @@ inline const QString PermConfigure = QStringLiteral("accueil.configure");
 // ---- pages ----------------------------------------------------------------
 inline const QString CounterPage = QStringLiteral("accueil.counter");
 inline const QString OverduePage = QStringLiteral("accueil.overdue");
+inline const QString CounterSettingsPage = QStringLiteral("accueil.counter.settings");
 
 // ---- actions --------------------------------------------------------------
 inline const QString IssueTicketAction = QStringLiteral("accueil.issueTicket");

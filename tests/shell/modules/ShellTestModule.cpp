@@ -81,6 +81,21 @@ void ShellTestModule::extensionsInitialized(ModuleContext& context)
     };
     context.pages.add(admin);
 
+    // Two settings pages for administrators, registered out of title order.
+    for (const auto& [id, title] : {std::pair{u"shelltest.settings.b"_s, u"Réglages B de test"_s},
+                                    std::pair{u"shelltest.settings.a"_s, u"Réglages A de test"_s}}) {
+        SettingsPageSpec settings;
+        settings.id = id;
+        settings.title = title;
+        settings.permission = AdminPermission;
+        settings.create = [id](QWidget* parent) {
+            auto* label = new QLabel(u"Page de réglages "_s + id, parent);
+            label->setObjectName(id);
+            return label;
+        };
+        context.settingsPages.add(settings);
+    }
+
     IShell* shell = context.shell;
     ActionSpec ping;
     ping.id = u"shelltest.ping"_s;

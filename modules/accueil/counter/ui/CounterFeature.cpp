@@ -2,6 +2,7 @@
 
 #include "core/modules/ModuleContext.h"
 #include "modules/accueil/counter/ui/CounterPage.h"
+#include "modules/accueil/counter/ui/CounterSettingsPage.h"
 #include "modules/accueil/counter/ui/PublicDisplayWindow.h"
 #include "modules/accueil/shared/AccueilIds.h"
 #include "modules/accueil/shared/ui/AccueilController.h"
@@ -44,6 +45,13 @@ void CounterFeature::contribute(ModuleContext& context, AccueilController& contr
         return page;
     };
     context.pages.add(spec);
+
+    SettingsPageSpec settings;
+    settings.id = ids::CounterSettingsPage;
+    settings.title = tr("Accueil : catégories et guichets");
+    settings.permission = ids::PermConfigure;
+    settings.create = [c](QWidget* parent) { return new CounterSettingsPage(*c, parent); };
+    context.settingsPages.add(settings);
 
     const auto action = [&context](const QString& id, const QString& text, const QString& shortcut,
                                    std::function<void()> trigger) {
