@@ -229,6 +229,7 @@ int main(int argc, char** argv)
     }
 
     QList<double> callMs, findMs, openMs, totalMs;
+    int foundFirstPage = 0;
     QElapsedTimer t;
     for (int i = 0; i < rounds; ++i) {
         t.start();
@@ -248,10 +249,12 @@ int main(int argc, char** argv)
         const bool inResults = found && std::any_of(found->cbegin(), found->cend(), [&](const CitizenSummary& s) {
                                    return s.id == ticket.citizenId;
                                });
-        if (!inResults) {
-            out << "citizen not found by \"" << visitor->query << "\"\n";
+        if (!found) {
+            out << found.error().toString() << '\n';
             return 1;
         }
+        // Common names ("Laurent Laurent") can fill the first page: the agent then types more.
+        foundFirstPage += inResults ? 1 : 0;
 
         t.start();
         const auto record = desk.citizens().get(ticket.citizenId);
@@ -332,6 +335,7 @@ int main(int argc, char** argv)
     row("open the citizen (360° reads)", openMs, bareOpenMs);
     row("  floor incl. the audit row", openMs, bareAuditedMs);
     row("call + find + open", totalMs, {});
+    out << QString::asprintf("  citizen in the first 20 results of \"nom prénom\": %d / %d\n", foundFirstPage, rounds);
     out << "Memory: peak RSS " << procStatus("VmHWM:") << ", current " << procStatus("VmRSS:") << '\n';
     return 0;
 }
