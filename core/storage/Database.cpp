@@ -13,13 +13,36 @@
 #include <QSqlQuery>
 #include <QThreadStorage>
 
+#include <sqlite3.h>
+
 #include <atomic>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
 namespace iris {
 
 namespace {
+
+/// One read of the schema on a throw-away connection, waiting the busy timeout once:
+/// a file another program holds under an exclusive lock is reported after that single
+/// wait, not after one wait per per-connection PRAGMA that needs the schema. Only a busy
+/// or locked answer counts; anything else is left to the regular open to classify.
+std::optional<QSqlError> lockProbe(const QString& path, int busyTimeoutMs)
+{
+    sqlite3* handle = nullptr;
+    const int opened = sqlite3_open_v2(path.toUtf8().constData(), &handle, SQLITE_OPEN_READONLY, nullptr);
+    std::optional<QSqlError> busy;
+    if (opened == SQLITE_OK) {
+        sqlite3_busy_timeout(handle, qMax(0, busyTimeoutMs));
+        const int rc = sqlite3_exec(handle, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+        if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+            busy = QSqlError(QString(), QString::fromUtf8(sqlite3_errmsg(handle)), QSqlError::ConnectionError,
+                             QString::number(rc));
+    }
+    sqlite3_close(handle);
+    return busy;
+}
 
 std::atomic<quint64> g_databaseCounter{0};
 std::atomic<quint64> g_connectionCounter{0};
@@ -172,6 +195,11 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseConfig& config)
         if (!QDir().mkpath(info.absolutePath()))
             return Error(ErrorCode::IoError, tr("Impossible de créer le dossier « %1 ».")
                                                  .arg(QDir::toNativeSeparators(info.absolutePath())));
+    }
+
+    if (info.exists()) {
+        if (const std::optional<QSqlError> busy = lockProbe(path, config.busyTimeoutMs))
+            return classify(*busy, tr("ouverture de la base"));
     }
 
     std::shared_ptr<Database> database(new Database(config));
