@@ -57,42 +57,6 @@ QJsonArray changedFields(const Citizen& a, const Citizen& b)
     return fields;
 }
 
-/// Fills the empty fields of `kept` from `absorbed`; returns the names of the filled fields.
-QJsonArray fillEmpty(Citizen& kept, const Citizen& absorbed)
-{
-    QJsonArray filled;
-    auto fill = [&](const char* name, QString& into, const QString& from) {
-        if (into.isEmpty() && !from.isEmpty()) {
-            into = from;
-            filled.append(QString::fromLatin1(name));
-        }
-    };
-    fill("civilite", kept.civilite, absorbed.civilite);
-    fill("nomUsage", kept.nomUsage, absorbed.nomUsage);
-    fill("nomNaissance", kept.nomNaissance, absorbed.nomNaissance);
-    fill("prenoms", kept.prenoms, absorbed.prenoms);
-    if (!kept.birthDate.isValid() && absorbed.birthDate.isValid()) {
-        kept.birthDate = absorbed.birthDate;
-        filled.append(u"birthDate"_s);
-    }
-    fill("birthPlace", kept.birthPlace, absorbed.birthPlace);
-    if (kept.address.isEmpty() && !absorbed.address.isEmpty()) {
-        kept.address = absorbed.address;
-        filled.append(u"address"_s);
-    }
-    fill("phone", kept.phone, absorbed.phone);
-    if (kept.phone2.isEmpty() && !absorbed.phone.isEmpty() && absorbed.phone != kept.phone) {
-        kept.phone2 = absorbed.phone;
-        filled.append(u"phone2"_s);
-    }
-    fill("phone2", kept.phone2, absorbed.phone2 != kept.phone ? absorbed.phone2 : QString());
-    fill("email", kept.email, absorbed.email);
-    fill("preferredChannel", kept.preferredChannel, absorbed.preferredChannel);
-    fill("notes", kept.notes, absorbed.notes);
-    fill("nir", kept.nir, absorbed.nir);
-    return filled;
-}
-
 Result<bool> tableExists(QSqlDatabase& db, const Dialect& dialect, const QString& table)
 {
     QSqlQuery q(db);
@@ -406,7 +370,9 @@ Result<Citizen> CitizenService::merge(qint64 keptId, qint64 absorbedId)
                 return r;
         }
 
-        const QJsonArray filled = fillEmpty(kept, absorbed);
+        QStringList filledFields;
+        kept = mergedRecord(kept, absorbed, &filledFields);
+        const QJsonArray filled = QJsonArray::fromStringList(filledFields);
         if (Result<void> r = repo.update(c, kept); !r)
             return r;
         if (Result<void> r = repo.remove(c, absorbed.id, absorbed.version); !r)
@@ -420,6 +386,50 @@ Result<Citizen> CitizenService::merge(qint64 keptId, qint64 absorbedId)
     });
     if (!tx)
         return tx.error();
+    return kept;
+}
+
+Citizen CitizenService::mergedRecord(const Citizen& keptRecord, const Citizen& absorbed, QStringList* filled)
+{
+    Citizen kept = keptRecord;
+    QStringList taken;
+    const auto fill = [&taken](const char* name, QString& into, const QString& from) {
+        if (into.isEmpty() && !from.isEmpty()) {
+            into = from;
+            taken.append(QString::fromLatin1(name));
+        }
+    };
+    fill("civilite", kept.civilite, absorbed.civilite);
+    fill("nomUsage", kept.nomUsage, absorbed.nomUsage);
+    fill("nomNaissance", kept.nomNaissance, absorbed.nomNaissance);
+    fill("prenoms", kept.prenoms, absorbed.prenoms);
+    if (!kept.birthDate.isValid() && absorbed.birthDate.isValid()) {
+        kept.birthDate = absorbed.birthDate;
+        taken.append(u"birthDate"_s);
+    }
+    fill("birthPlace", kept.birthPlace, absorbed.birthPlace);
+    // The address is one block: the street of one record with the town of the other
+    // would invent an address.
+    if (kept.address.isEmpty() && !absorbed.address.isEmpty()) {
+        kept.address = absorbed.address;
+        taken.append(u"address"_s);
+    }
+    fill("phone", kept.phone, absorbed.phone);
+    if (kept.phone2.isEmpty() && !absorbed.phone.isEmpty() && absorbed.phone != kept.phone) {
+        kept.phone2 = absorbed.phone;
+        taken.append(u"phone2"_s);
+    }
+    fill("phone2", kept.phone2, absorbed.phone2 != kept.phone ? absorbed.phone2 : QString());
+    fill("email", kept.email, absorbed.email);
+    fill("preferredChannel", kept.preferredChannel, absorbed.preferredChannel);
+    fill("notes", kept.notes, absorbed.notes);
+    fill("nir", kept.nir, absorbed.nir);
+    if (kept.householdId <= 0 && absorbed.householdId > 0) {
+        kept.householdId = absorbed.householdId;
+        taken.append(u"householdId"_s);
+    }
+    if (filled)
+        *filled = taken;
     return kept;
 }
 

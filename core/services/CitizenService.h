@@ -42,6 +42,13 @@ public:
     /// absorbed record; one transaction, audited.
     Result<Citizen> merge(qint64 keptId, qint64 absorbedId);
 
+    /// The kept record as merge() will leave it, without touching the database (the
+    /// preview before the agent confirms): its values stay, each empty field takes the
+    /// absorbed record's value, a different phone of the absorbed record becomes the
+    /// second phone when that is free, the address moves as one block, and the household
+    /// is the kept record's, else the absorbed one's. `filled` receives the field ids taken.
+    static Citizen mergedRecord(const Citizen& kept, const Citizen& absorbed, QStringList* filled = nullptr);
+
 private:
     Result<QList<CitizenSummary>> searchByReference(QSqlDatabase& connection, const QString& prefix,
                                                     const QString& year, const QString& sequence,

@@ -1,5 +1,6 @@
 #include "modules/usagers/MergePlan.h"
 
+#include "core/services/CitizenService.h"
 #include "ui/citizen/CitizenFormat.h"
 
 #include <algorithm>
@@ -13,34 +14,9 @@ MergePlan::MergePlan(const Citizen& kept, const Citizen& absorbed)
     , m_absorbed(absorbed)
     , m_result(kept)
 {
-    // Same rule, in the same order, as fillEmpty() in core/services/CitizenService.cpp.
-    Citizen& r = m_result;
-    const auto fill = [](QString& into, const QString& from) {
-        if (into.isEmpty())
-            into = from;
-    };
-    fill(r.civilite, absorbed.civilite);
-    fill(r.nomUsage, absorbed.nomUsage);
-    fill(r.nomNaissance, absorbed.nomNaissance);
-    fill(r.prenoms, absorbed.prenoms);
-    if (!r.birthDate.isValid())
-        r.birthDate = absorbed.birthDate;
-    fill(r.birthPlace, absorbed.birthPlace);
-    // The address is one block: mixing the street of one record with the town of the
-    // other would invent an address.
-    if (r.address.isEmpty())
-        r.address = absorbed.address;
-    fill(r.phone, absorbed.phone);
-    // A different number of the absorbed record is kept as the second phone.
-    if (r.phone2.isEmpty() && !absorbed.phone.isEmpty() && absorbed.phone != r.phone)
-        r.phone2 = absorbed.phone;
-    fill(r.phone2, absorbed.phone2 != r.phone ? absorbed.phone2 : QString());
-    fill(r.email, absorbed.email);
-    fill(r.preferredChannel, absorbed.preferredChannel);
-    fill(r.notes, absorbed.notes);
-    fill(r.nir, absorbed.nir);
-    if (r.householdId == 0)
-        r.householdId = absorbed.householdId;
+    // The core's own rule: the preview cannot drift from the merge.
+    m_result = CitizenService::mergedRecord(kept, absorbed);
+    const Citizen& r = m_result;
 
     const QStringList resultPhones{r.phone, r.phone2};
     addRow(QStringLiteral("civilite"), tr("Civilité"), kept.civilite, absorbed.civilite, r.civilite);

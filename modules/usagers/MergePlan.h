@@ -9,10 +9,8 @@
 namespace iris::usagers {
 
 /// What a merge of two citizen records will give, for the preview shown before the
-/// agent confirms. Mirrors the rule of CitizenService::merge(): the kept record keeps
-/// its values, each of its empty fields takes the absorbed record's value, and a
-/// different phone of the absorbed record becomes the second phone when that is free.
-/// (usagers_merge_gui checks the preview against the merge the core really does.)
+/// agent confirms, field by field: the result is CitizenService::mergedRecord(), the
+/// very rule merge() applies (usagers_merge_gui checks the preview against the merge).
 class MergePlan final
 {
     Q_DECLARE_TR_FUNCTIONS(iris::usagers::MergePlan)
