@@ -6,7 +6,7 @@
 #include "core/security/Permissions.h"
 #include "core/storage/Database.h"
 #include "modules/etatcivil/EtatCivilIds.h"
-#include "tests/etatcivil/support/EcTestShell.h"
+#include "tests/support/TestShell.h"
 #include "tests/etatcivil/support/EtatCivilSite.h"
 #include "tests/etatcivil/support/PdfText.h"
 

@@ -12,7 +12,7 @@
 #include "modules/etatcivil/data/EtatCivilSchema.h"
 #include "modules/etatcivil/data/EtatCivilTypes.h"
 #include "modules/etatcivil/data/ParameterStore.h"
-#include "tests/etatcivil/support/EcTestShell.h"
+#include "tests/support/TestShell.h"
 #include "tests/support/TestPaths.h"
 
 #include <QSqlQuery>
@@ -54,7 +54,7 @@ bool EtatCivilSite::start(Mode mode, QString* error)
     m_context.permissions = std::make_shared<PermissionRegistry>();
     m_context.dossierTypes = &m_dossierTypes;
     m_context.services = [this] { return m_services.get(); };
-    m_shell = std::make_unique<EcTestShell>(m_context);
+    m_shell = std::make_unique<TestShell>(m_context);
     m_context.shell = m_shell.get();
     m_migrations.add(kCoreSchemaOwner, coreMigrations());
 

@@ -20,7 +20,7 @@ class ParameterStore;
 
 namespace iris::test {
 
-class EcTestShell;
+class TestShell;
 
 /// A real site for the État civil tests: a SQLite file in a temporary folder with the core
 /// and état civil schemas, the demo agents and services directory, and either
@@ -46,7 +46,7 @@ public:
     std::shared_ptr<etatcivil::ParameterStore> parameters() const { return m_parameters; }
     ModuleContext& context() { return m_context; }
     ModuleManager& manager() { return m_manager; }
-    EcTestShell& shell() { return *m_shell; }
+    TestShell& shell() { return *m_shell; }
     QString folder() const { return m_dir.path(); }
 
     qint64 addCitizen(const QString& nom, const QString& prenoms, const QDate& birth);
@@ -63,7 +63,7 @@ private:
     std::unique_ptr<CoreServices> m_system;
     std::unique_ptr<CoreServices> m_services;
     ModuleContext m_context;
-    std::unique_ptr<EcTestShell> m_shell;
+    std::unique_ptr<TestShell> m_shell;
     ModuleManager m_manager;
 };
 
