@@ -168,6 +168,8 @@ int seed(const QStringList& args, CliIO& io)
     }
 
     options.dossierTypes = &dossierTypes;
+    options.moduleContent = context.demoContent;
+    options.permissions = context.permissions;
     DemoSeeder seeder(*db);
     auto report = seeder.seed(options);
     modules.shutdown();
@@ -191,7 +193,10 @@ int seed(const QStringList& args, CliIO& io)
                   .arg(report->motiveThemes)
                   .arg(report->agents)
            << '\n'
-           << tr("Durée : %1 s (%2 lignes par seconde)")
+           ;
+    for (const QString& line : std::as_const(report->moduleContent))
+        io.out << line << '\n';
+    io.out << tr("Durée : %1 s (%2 lignes par seconde)")
                   .arg(fr.toString(seconds, 'f', 1),
                       fr.toString(seconds > 0 ? qint64(double(rows) / seconds) : rows))
            << '\n';

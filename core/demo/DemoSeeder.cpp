@@ -1,5 +1,7 @@
 #include "core/demo/DemoSeeder.h"
 
+#include "core/security/Permissions.h"
+
 #include "core/demo/DemoActivity.h"
 #include "core/demo/DemoPopulation.h"
 #include "core/demo/DemoRandom.h"
@@ -139,6 +141,24 @@ Result<DemoSeedReport> DemoSeeder::seed(
     });
     if (!tx)
         return tx.error();
+
+    DemoContentContext moduleContext;
+    moduleContext.database = m_db;
+    moduleContext.permissions = options.permissions ? options.permissions : std::make_shared<PermissionRegistry>();
+    moduleContext.dossierTypes = options.dossierTypes;
+    moduleContext.referenceDate = options.referenceDate.isValid() ? options.referenceDate : QDate::currentDate();
+    moduleContext.seed = options.seed;
+    for (const DemoContentSpec& content : options.moduleContent) {
+        if (!content.seed)
+            continue;
+        if (progress && !progress(total, total))
+            return Error(ErrorCode::InvalidArgument, tr("Génération des données de démonstration interrompue."));
+        const Result<QString> added = content.seed(moduleContext);
+        if (!added)
+            return added.error();
+        if (!added->isEmpty())
+            report.moduleContent << *added;
+    }
     report.elapsedMs = timer.elapsed();
     return report;
 }

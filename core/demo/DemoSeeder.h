@@ -1,6 +1,10 @@
 #pragma once
 
 #include "core/base/Result.h"
+#include "core/demo/DemoContent.h"
+
+#include <QList>
+#include <QStringList>
 
 #include <QDate>
 #include <QString>
@@ -27,6 +31,10 @@ struct DemoSeedOptions
     /// types of its own, modules register them).
     const DossierTypeRegistry* dossierTypes = nullptr;
     int dossiers = -1;              ///< -1 = one per 50 contacts when types are given
+    /// The modules' demo content, run in this order once the core data is committed.
+    QList<DemoContentSpec> moduleContent;
+    /// The permissions the modules declared (their demo content runs as the system).
+    std::shared_ptr<PermissionRegistry> permissions;
 };
 
 struct DemoSeedReport
@@ -38,6 +46,7 @@ struct DemoSeedReport
     int agents = 0;
     int services = 0;
     int motiveThemes = 0;
+    QStringList moduleContent;  ///< the modules' summaries, French
     qint64 elapsedMs = 0;
 };
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/demo/DemoContent.h"
 #include "core/modules/IShell.h"
 #include "core/modules/Registries.h"
 
@@ -38,6 +39,8 @@ public:
     SettingsPageRegistry settingsPages;
     QList<std::shared_ptr<SearchProvider>> searchProviders;
     QHash<QString, RecordOpener> recordOpeners;       ///< kind → opener
+    /// Demo content added after the core's demo data (register in initialize()).
+    QList<DemoContentSpec> demoContent;
 };
 
 } // namespace iris

@@ -30,6 +30,9 @@ public:
     void aboutToShutdown() override;
 
 private:
+    /// One demo-content entry that runs every feature's seedDemo() as the system.
+    void registerDemoContent(ModuleContext& context);
+
     std::unique_ptr<AccueilController> m_controller;
     std::vector<std::unique_ptr<AccueilFeature>> m_features;
 };

@@ -116,6 +116,10 @@ std::optional<int> DeskApplication::openDatabase()
         DemoSeedOptions seed;
         seed.citizens = m_options.demoCitizens;
         seed.contacts = m_options.demoCitizens * 5;
+        // The modules' dossier types and demo content (today's queue, mail to answer…).
+        seed.dossierTypes = &m_host->dossierTypes();
+        seed.moduleContent = m_host->context().demoContent;
+        seed.permissions = m_host->permissions();
         m_seeder = std::make_unique<DemoSeedRunner>(m_db);
         connect(m_seeder.get(), &DemoSeedRunner::finished, this, &DeskApplication::onSeedFinished);
         m_seeder->start(seed);

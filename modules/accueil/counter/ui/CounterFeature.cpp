@@ -4,6 +4,7 @@
 #include "modules/accueil/counter/ui/CounterPage.h"
 #include "modules/accueil/counter/ui/CounterSettingsPage.h"
 #include "modules/accueil/counter/ui/PublicDisplayWindow.h"
+#include "modules/accueil/shared/AccueilDemo.h"
 #include "modules/accueil/shared/AccueilIds.h"
 #include "modules/accueil/shared/ui/AccueilController.h"
 
@@ -74,6 +75,11 @@ void CounterFeature::contribute(ModuleContext& context, AccueilController& contr
     });
     action(ids::PublicDisplayAction, tr("Affichage public des appels"), QStringLiteral("Ctrl+Shift+D"),
            [this, c] { showDisplay(*c); });
+}
+
+Result<QString> CounterFeature::seedDemo(CoreServices& system, const QDateTime& now)
+{
+    return AccueilDemo::seed(system, now);
 }
 
 } // namespace iris::accueil

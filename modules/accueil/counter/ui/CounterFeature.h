@@ -18,6 +18,8 @@ class CounterFeature final : public AccueilFeature
 public:
     QString id() const override { return QStringLiteral("counter"); }
     void contribute(ModuleContext& context, AccueilController& controller) override;
+    /// Today's queue and the phone callbacks (AccueilDemo).
+    Result<QString> seedDemo(CoreServices& system, const QDateTime& now) override;
 
 private:
     CounterPage* page(AccueilController& controller);

@@ -1,11 +1,15 @@
 #pragma once
 
+#include "core/base/Result.h"
+
+#include <QDateTime>
 #include <QString>
 
 #include <memory>
 #include <vector>
 
 namespace iris {
+class CoreServices;
 class MigrationRunner;
 class ModuleContext;
 class PermissionRegistry;
@@ -26,6 +30,8 @@ class AccueilController;
 ///   2. contribute() during extensionsInitialized(): pages, actions with shortcuts,
 ///      citizen 360° panels, settings pages.
 ///   3. aboutToShutdown() before the database closes.
+///   Demo databases: seedDemo() adds the feature's demo items as the system, once the
+///   core's demo data is there (first start, `iris-cli demo seed`); French summary.
 class AccueilFeature
 {
 public:
@@ -36,6 +42,12 @@ public:
     virtual void initialize(AccueilController& controller) { Q_UNUSED(controller); }
     virtual void contribute(ModuleContext& context, AccueilController& controller) = 0;
     virtual void aboutToShutdown() { }
+    virtual Result<QString> seedDemo(CoreServices& system, const QDateTime& now)
+    {
+        Q_UNUSED(system);
+        Q_UNUSED(now);
+        return QString();
+    }
 };
 
 /// Every feature of the module, in menu order (AccueilFeatures.cpp).
