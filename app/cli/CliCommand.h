@@ -35,5 +35,6 @@ void registerCitizenCommands(QList<CliCommand>& commands);   // CitizenCommands.
 void registerDemoCommands(QList<CliCommand>& commands);      // DemoCommands.cpp
 void registerKbCommands(QList<CliCommand>& commands);        // KbCommands.cpp
 void registerKbSyncCommands(QList<CliCommand>& commands);    // KbSyncCommands.cpp
+void registerMailCommands(QList<CliCommand>& commands);      // MailCommands.cpp (with the accueil module)
 
 } // namespace iris::cli

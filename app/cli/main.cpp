@@ -32,6 +32,9 @@ int main(int argc, char** argv)
     registerDemoCommands(commands);
     registerKbCommands(commands);
     registerKbSyncCommands(commands);
+#ifdef IRIS_CLI_WITH_ACCUEIL
+    registerMailCommands(commands);
+#endif
 
     const QStringList args = app.arguments();
     if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h")) {

@@ -5,7 +5,7 @@
 #include "modules/etatcivil/data/ActRequestService.h"
 #include "modules/etatcivil/data/ProcedureService.h"
 #include "modules/etatcivil/documents/ActRequestLetters.h"
-#include "modules/etatcivil/documents/PdfRenderer.h"
+#include "ui/print/PdfRenderer.h"
 #include "modules/etatcivil/documents/RecensementAttestation.h"
 #include "tests/etatcivil/support/EtatCivilSite.h"
 #include "tests/etatcivil/support/PdfText.h"
@@ -52,7 +52,7 @@ class TestDocuments : public QObject
     QString render(const QString& html, const QString& name)
     {
         const QString path = QDir(site->folder()).filePath(name);
-        const auto written = PdfRenderer::write(html, path, name);
+        const auto written = ui::PdfRenderer::write(html, path, name);
         if (!written)
             qWarning("%s", qPrintable(written.error().toString()));
         return pdfText(path);
@@ -166,7 +166,7 @@ private Q_SLOTS:
 
     void unwritableFolderIsAnError()
     {
-        const auto r = PdfRenderer::write(QStringLiteral("<p>x</p>"), QStringLiteral("/proc/iris-denied/x.pdf"), QStringLiteral("x"));
+        const auto r = ui::PdfRenderer::write(QStringLiteral("<p>x</p>"), QStringLiteral("/proc/iris-denied/x.pdf"), QStringLiteral("x"));
         QVERIFY(!r);
         QCOMPARE(r.error().code(), ErrorCode::IoError);
     }

@@ -8,7 +8,7 @@
 #include "modules/etatcivil/data/ParameterStore.h"
 #include "modules/etatcivil/data/ProcedureService.h"
 #include "modules/etatcivil/documents/ActRequestLetters.h"
-#include "modules/etatcivil/documents/PdfRenderer.h"
+#include "ui/print/PdfRenderer.h"
 #include "modules/etatcivil/documents/RecensementAttestation.h"
 #include "modules/etatcivil/ui/CounterRequestPage.h"
 #include "modules/etatcivil/ui/ProceduresPage.h"
@@ -94,7 +94,7 @@ Result<QString> EtatCivilController::writeDocument(const ActRequest& request, co
         title = tr("Lettre d'orientation");
     }
     const QString path = QDir(documentFolder()).filePath(ActRequestLetters::fileName(request, kind));
-    if (auto r = PdfRenderer::write(html, path, QString(title + u' ' + request.dossier.reference)); !r)
+    if (auto r = ui::PdfRenderer::write(html, path, QString(title + u' ' + request.dossier.reference)); !r)
         return r.error();
     return path;
 }
@@ -110,7 +110,7 @@ Result<QString> EtatCivilController::writeAttestation(const Procedure& recenseme
     const QString html = RecensementAttestation::html(recensement, letterHead(), s ? s->session().agent().displayName : QString(),
                                                       address);
     const QString path = QDir(documentFolder()).filePath(QString(recensement.dossier.reference + u"-attestation.pdf"_s));
-    if (auto r = PdfRenderer::write(html, path, tr("Attestation de recensement")); !r)
+    if (auto r = ui::PdfRenderer::write(html, path, tr("Attestation de recensement")); !r)
         return r.error();
     return path;
 }

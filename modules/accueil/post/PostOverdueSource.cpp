@@ -1,0 +1,74 @@
+#include "modules/accueil/post/PostOverdueSource.h"
+
+#include "core/domain/Agent.h"
+#include "core/domain/MunicipalService.h"
+#include "core/services/AgentService.h"
+#include "core/services/CoreServices.h"
+#include "core/services/DirectoryService.h"
+#include "modules/accueil/post/PostIds.h"
+#include "modules/accueil/post/PostService.h"
+
+#include <QHash>
+
+using namespace Qt::StringLiterals;
+
+namespace iris::accueil {
+
+QString PostOverdueSource::kind() const
+{
+    return ids::PostKind;
+}
+
+QString PostOverdueSource::label() const
+{
+    return tr("Courriers");
+}
+
+Result<QList<OverdueItem>> PostOverdueSource::items(CoreServices& services, const OverdueQuery& query) const
+{
+    // The overdue page is for every follow-up role; only post handlers owe letters.
+    if (!services.session().can(ids::PermPost))
+        return QList<OverdueItem> {};
+    const Result<QList<PostLetter>> letters = PostService(services).open(query);
+    if (!letters)
+        return letters.error();
+    QHash<qint64, QString> agents;
+    QHash<qint64, QString> serviceNames;
+    QList<OverdueItem> items;
+    items.reserve(letters->size());
+    for (const PostLetter& l : *letters) {
+        OverdueItem item;
+        item.kind = ids::PostKind;
+        item.id = l.id;
+        item.kindLabel = tr("Courrier");
+        item.title = l.subject;
+        item.detail = tr("%1 — reçu le %2").arg(l.reference, l.receivedOn.toString(u"dd/MM/yyyy"_s));
+        // Answer by the end of the deadline day.
+        item.dueAt = QDateTime(l.dueOn.addDays(1), QTime(0, 0));
+        item.citizenId = l.citizenId;
+        item.citizenName = l.senderName;
+        item.assignedAgentId = l.assignedAgentId;
+        item.assignedServiceId = l.assignedServiceId;
+        QStringList who;
+        if (l.assignedAgentId > 0) {
+            if (!agents.contains(l.assignedAgentId)) {
+                const Result<Agent> a = services.agents().get(l.assignedAgentId);
+                agents.insert(l.assignedAgentId, a ? a->displayName : QString());
+            }
+            who << agents.value(l.assignedAgentId);
+        }
+        if (l.assignedServiceId > 0) {
+            if (!serviceNames.contains(l.assignedServiceId)) {
+                const Result<MunicipalService> s = services.directory().get(l.assignedServiceId);
+                serviceNames.insert(l.assignedServiceId, s ? s->name : QString());
+            }
+            who << serviceNames.value(l.assignedServiceId);
+        }
+        who.removeAll(QString());
+        item.assignee = who.join(u", "_s);
+        items << item;
+    }
+    return items;
+}
+
+} // namespace iris::accueil

@@ -1,0 +1,423 @@
+#include "modules/accueil/post/ui/PostPage.h"
+
+#include "core/domain/Agent.h"
+#include "core/domain/MunicipalService.h"
+#include "core/services/AgentService.h"
+#include "core/services/CoreServices.h"
+#include "core/services/DirectoryService.h"
+#include "modules/accueil/post/PostDocumentStore.h"
+#include "modules/accueil/post/PostIds.h"
+#include "modules/accueil/post/PostLetterWriter.h"
+#include "modules/accueil/post/PostService.h"
+#include "modules/accueil/post/ui/AssignLetterDialog.h"
+#include "modules/accueil/post/ui/PostDesktop.h"
+#include "modules/accueil/post/ui/PostPrinting.h"
+#include "modules/accueil/post/ui/PostRegisterModel.h"
+#include "modules/accueil/post/ui/RegisterLetterDialog.h"
+#include "modules/accueil/post/ui/ReplyLetterDialog.h"
+#include "modules/accueil/shared/AccueilIds.h"
+#include "modules/accueil/shared/DatabaseWatcher.h"
+#include "modules/accueil/shared/ui/AccueilController.h"
+#include "ui/widgets/DebouncedLineEdit.h"
+#include "ui/widgets/MessageBox.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFile>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace iris::accueil {
+
+namespace {
+constexpr int AllStatuses = -1;
+} // namespace
+
+PostPage::PostPage(AccueilController& controller, QWidget* parent)
+    : QWidget(parent)
+    , m_controller(controller)
+    , m_search(new ui::DebouncedLineEdit(this))
+    , m_status(new QComboBox(this))
+    , m_scope(new QComboBox(this))
+    , m_count(new QLabel(this))
+    , m_table(new QTableView(this))
+    , m_model(new PostRegisterModel(this))
+    , m_detail(new QLabel(this))
+    , m_documents(new QListWidget(this))
+{
+    setObjectName(u"postPage"_s);
+    m_search->setObjectName(u"postSearch"_s);
+    m_search->setPlaceholderText(tr("Numéro, expéditeur ou objet (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_status->setObjectName(u"postStatusFilter"_s);
+    m_status->addItem(tr("À traiter"), int(PostStatus::ATraiter));
+    m_status->addItem(tr("Répondus"), int(PostStatus::Repondu));
+    m_status->addItem(tr("Classés"), int(PostStatus::Classe));
+    m_status->addItem(tr("Tous"), AllStatuses);
+    m_scope->setObjectName(u"postScope"_s);
+    m_scope->addItem(tr("Mon service"), int(OverdueQuery::Scope::MyService));
+    m_scope->addItem(tr("Mes courriers"), int(OverdueQuery::Scope::Mine));
+    if (controller.can(ids::PermSupervise))
+        m_scope->addItem(tr("Tous les services"), int(OverdueQuery::Scope::All));
+    m_count->setObjectName(u"postCount"_s);
+    m_table->setObjectName(u"postTable"_s);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(PostRegisterModel::Subject, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(
+        PostRegisterModel::Reference, QHeaderView::ResizeToContents);
+    m_detail->setObjectName(u"postDetail"_s);
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_documents->setObjectName(u"postDocuments"_s);
+    m_documents->setMaximumHeight(110);
+
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(m_search, 1);
+    filters->addWidget(m_status);
+    filters->addWidget(m_scope);
+    filters->addWidget(m_count);
+
+    // Buttons and their page shortcuts (active while the page has focus).
+    auto* buttons = new QHBoxLayout;
+    struct Spec
+    {
+        const char* name;
+        QString text;
+        QKeySequence key;
+        void (PostPage::*slot)();
+    };
+    const QList<Spec> specs = {
+        { "postRegister", tr("Enregistrer un courrier… (Ctrl+Maj+C)"), {}, &PostPage::registerLetter },
+        { "postAcknowledge", tr("Accusé de réception (Ctrl+R)"), QKeySequence(Qt::CTRL | Qt::Key_R),
+            &PostPage::acknowledge },
+        { "postAttachScan", tr("Joindre le scan… (Ctrl+J)"), QKeySequence(Qt::CTRL | Qt::Key_J),
+            &PostPage::attachScan },
+        { "postAssign", tr("Attribuer… (Ctrl+Alt+A)"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A),
+            &PostPage::assign },
+        { "postReply", tr("Réponse… (Ctrl+Alt+R)"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R),
+            &PostPage::reply },
+        { "postFile", tr("Classer (Ctrl+Alt+C)"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C),
+            &PostPage::fileLetter },
+    };
+    for (const Spec& spec : specs) {
+        auto* button = new QPushButton(spec.text, this);
+        button->setObjectName(QLatin1String(spec.name));
+        connect(button, &QPushButton::clicked, this, spec.slot);
+        buttons->addWidget(button);
+        if (!spec.key.isEmpty()) {
+            auto* action = new QAction(spec.text, this);
+            action->setShortcut(spec.key);
+            action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+            connect(action, &QAction::triggered, this, spec.slot);
+            addAction(action);
+        }
+    }
+    buttons->addStretch(1);
+    const auto shortcut = [this](QKeySequence key, auto slot) {
+        auto* action = new QAction(this);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+    };
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_F), [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_O), [this] {
+        if (const PostLetter* l = current(); l && l->citizenId > 0)
+            m_controller.openCitizen(l->citizenId);
+    });
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(filters);
+    layout->addLayout(buttons);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_detail);
+    layout->addWidget(m_documents);
+
+    connect(m_search, &ui::DebouncedLineEdit::queryChanged, this, &PostPage::reload);
+    connect(m_status, &QComboBox::currentIndexChanged, this, &PostPage::reload);
+    connect(m_scope, &QComboBox::currentIndexChanged, this, &PostPage::reload);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PostPage::showCurrent);
+    connect(m_documents, &QListWidget::itemActivated, this,
+        [this](QListWidgetItem* item) { openDocument(item->data(Qt::UserRole).toLongLong()); });
+    connect(&m_controller.watcher(), &DatabaseWatcher::changed, this, &PostPage::reload);
+    reload();
+}
+
+PostPage::~PostPage() = default;
+
+const PostLetter* PostPage::current() const
+{
+    return m_model->letterAt(m_table->currentIndex().row());
+}
+
+qint64 PostPage::currentLetterId() const
+{
+    const PostLetter* l = current();
+    return l ? l->id : 0;
+}
+
+void PostPage::reload()
+{
+    CoreServices* s = m_controller.services();
+    if (!s)
+        return;
+    const qint64 selected = currentLetterId();
+    PostFilter filter;
+    if (const int status = m_status->currentData().toInt(); status != AllStatuses)
+        filter.status = PostStatus(status);
+    filter.scope = OverdueQuery::Scope(m_scope->currentData().toInt());
+    filter.text = m_search->text();
+    const Result<QList<PostLetter>> letters = PostService(*s).list(filter);
+    if (!letters) {
+        m_model->setLetters({}, {}, QDate::currentDate());
+        m_count->setText(letters.error().message());
+        showCurrent();
+        return;
+    }
+    // Names of the assignees, read once per reload.
+    QHash<qint64, QString> agents, services, assignees;
+    if (const auto list = s->agents().list(true)) {
+        for (const Agent& a : *list)
+            agents.insert(a.id, a.displayName);
+    }
+    if (const auto list = s->directory().list(true)) {
+        for (const MunicipalService& m : *list)
+            services.insert(m.id, m.name);
+    }
+    const QDate today = QDate::currentDate();
+    int late = 0;
+    for (const PostLetter& l : *letters) {
+        QStringList who { agents.value(l.assignedAgentId), services.value(l.assignedServiceId) };
+        who.removeAll(QString());
+        assignees.insert(l.id, who.join(u", "_s));
+        late += l.isOverdue(today) ? 1 : 0;
+    }
+    m_model->setLetters(*letters, assignees, today);
+    m_count->setText(tr("%n courrier(s), dont %1 en retard", nullptr, int(letters->size())).arg(late));
+    select(selected);
+    showCurrent();
+}
+
+void PostPage::select(qint64 letterId)
+{
+    const int row = m_model->rowOf(letterId);
+    if (row >= 0)
+        m_table->setCurrentIndex(m_model->index(row, 0));
+}
+
+void PostPage::showLetter(qint64 letterId)
+{
+    CoreServices* s = m_controller.services();
+    if (!s)
+        return;
+    const Result<PostLetter> letter = PostService(*s).get(letterId);
+    if (!letter) {
+        ui::MessageBox::warning(this, tr("Courrier"), letter.error().toString());
+        return;
+    }
+    const QSignalBlocker a(m_status), b(m_scope);
+    m_status->setCurrentIndex(m_status->findData(AllStatuses));
+    if (m_controller.can(ids::PermSupervise))
+        m_scope->setCurrentIndex(m_scope->findData(int(OverdueQuery::Scope::All)));
+    m_search->setText(letter->reference);
+    reload();
+    select(letterId);
+    m_table->setFocus();
+}
+
+void PostPage::showCurrent()
+{
+    m_documents->clear();
+    const PostLetter* l = current();
+    if (!l) {
+        m_detail->setText(tr("Choisissez un courrier du registre."));
+        return;
+    }
+    QStringList lines;
+    lines << tr("<b>%1</b> — reçu le %2 — %3")
+                 .arg(l->reference, l->receivedOn.toString(u"dd/MM/yyyy"_s), l->senderName.toHtmlEscaped());
+    lines << l->subject.toHtmlEscaped();
+    if (l->silence != SilenceRule::SansObjet)
+        lines << tr("%1 : décision implicite le %2")
+                     .arg(PostVocabulary::silenceLabel(l->silence),
+                         l->silenceDecisionOn().toString(u"dd/MM/yyyy"_s));
+    if (!l->missingPieces.isEmpty())
+        lines << tr("Pièces manquantes (avant le %1) : %2")
+                     .arg(l->piecesDueOn.toString(u"dd/MM/yyyy"_s),
+                         l->missingPieces.join(u", "_s).toHtmlEscaped());
+    lines << (l->acknowledgedOn.isValid()
+            ? tr("Accusé de réception le %1").arg(l->acknowledgedOn.toString(u"dd/MM/yyyy"_s))
+            : tr("Accusé de réception à envoyer avant le %1")
+                  .arg(l->acknowledgementDueOn.toString(u"dd/MM/yyyy"_s)));
+    if (l->status == PostStatus::Repondu)
+        lines << tr("Répondu le %1 (%2) : %3")
+                     .arg(l->repliedOn.toString(u"dd/MM/yyyy"_s),
+                         PostVocabulary::replyModeLabel(l->replyMode).toLower(),
+                         l->replySummary.toHtmlEscaped());
+    m_detail->setText(lines.join(u"<br>"_s));
+    CoreServices* s = m_controller.services();
+    if (!s)
+        return;
+    // Names only (not audited); opening a document is the audited consultation.
+    const Result<QList<PostDocument>> docs = PostDocumentStore(*s).documents(l->id);
+    if (!docs)
+        return;
+    for (const PostDocument& d : *docs) {
+        auto* item = new QListWidgetItem(tr("%1 — %2 (%3)")
+                                             .arg(PostVocabulary::documentKindLabel(d.kind), d.fileName,
+                                                 d.createdAt.toLocalTime().toString(u"dd/MM/yyyy HH:mm"_s)),
+            m_documents);
+        item->setData(Qt::UserRole, d.id);
+    }
+}
+
+bool PostPage::checkedOpen(const PostLetter* l)
+{
+    if (!l) {
+        m_controller.showStatus(tr("Choisissez d'abord un courrier du registre."));
+        return false;
+    }
+    return true;
+}
+
+void PostPage::registerLetter()
+{
+    auto* dialog = new RegisterLetterDialog(m_controller, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_controller.track(dialog);
+    connect(dialog, &RegisterLetterDialog::letterRegistered, this, [this](qint64 id) {
+        reload();
+        select(id);
+        m_controller.showStatus(tr("Courrier enregistré."));
+    });
+    dialog->open();
+}
+
+void PostPage::acknowledge()
+{
+    const PostLetter* l = current();
+    CoreServices* s = m_controller.services();
+    if (!checkedOpen(l) || !s)
+        return;
+    PostLetterWriter writer(*s, defaultPostPrinting());
+    const Result<PostDocument> doc = writer.generateAcknowledgement(l->id);
+    if (!doc) {
+        ui::MessageBox::warning(this, tr("Accusé de réception"), doc.error().toString());
+        return;
+    }
+    m_controller.showStatus(tr("Accusé de réception du courrier %1 enregistré.").arg(l->reference));
+    const qint64 id = doc->id;
+    reload();
+    openDocument(id);
+}
+
+void PostPage::attachScan()
+{
+    const PostLetter* l = current();
+    CoreServices* s = m_controller.services();
+    if (!checkedOpen(l) || !s)
+        return;
+    const QString path = PostDesktop::choosePdf(this, tr("Courrier numérisé"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        ui::MessageBox::warning(
+            this, tr("Courrier numérisé"), tr("Le fichier « %1 » ne peut pas être lu.").arg(path));
+        return;
+    }
+    const Result<PostDocument> doc = PostDocumentStore(*s).attach(
+        l->id, PostDocumentKind::Scan, PostAttachment { path, file.readAll() });
+    if (!doc) {
+        ui::MessageBox::warning(this, tr("Courrier numérisé"),
+            doc.error().fields().isEmpty() ? doc.error().toString() : doc.error().fields().first().message);
+        return;
+    }
+    showCurrent();
+}
+
+void PostPage::assign()
+{
+    const PostLetter* l = current();
+    if (!checkedOpen(l))
+        return;
+    auto* dialog = new AssignLetterDialog(m_controller, *l, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_controller.track(dialog);
+    connect(dialog, &QDialog::accepted, this, &PostPage::reload);
+    dialog->open();
+}
+
+void PostPage::reply()
+{
+    const PostLetter* l = current();
+    if (!checkedOpen(l))
+        return;
+    auto* dialog = new ReplyLetterDialog(m_controller, *l, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_controller.track(dialog);
+    connect(dialog, &QDialog::accepted, this, &PostPage::reload);
+    connect(dialog, &ReplyLetterDialog::documentGenerated, this, &PostPage::openDocument);
+    dialog->open();
+}
+
+void PostPage::fileLetter()
+{
+    const PostLetter* l = current();
+    CoreServices* s = m_controller.services();
+    if (!checkedOpen(l) || !s)
+        return;
+    if (ui::MessageBox::question(
+            this, tr("Classer le courrier"), tr("Classer le courrier %1 sans réponse ?").arg(l->reference))
+        != QMessageBox::Yes)
+        return;
+    const Result<PostLetter> r = PostService(*s).file(l->id, l->version, {});
+    if (!r) {
+        ui::MessageBox::warning(this, tr("Classer le courrier"), r.error().toString());
+        return;
+    }
+    reload();
+}
+
+void PostPage::openDocument(qint64 documentId)
+{
+    CoreServices* s = m_controller.services();
+    if (!s)
+        return;
+    PostDocumentStore store(*s);
+    const Result<QByteArray> bytes = store.content(documentId);
+    if (!bytes) {
+        ui::MessageBox::warning(this, tr("Document"), bytes.error().toString());
+        return;
+    }
+    QString name;
+    if (const PostLetter* l = current()) {
+        if (const auto docs = store.documents(l->id)) {
+            for (const PostDocument& d : *docs) {
+                if (d.id == documentId)
+                    name = QString(l->reference + u'-' + QString::number(d.id) + u'-'
+                        + PostVocabulary::documentKindId(d.kind) + u".pdf"_s);
+            }
+        }
+    }
+    if (name.isEmpty())
+        name = u"document-%1.pdf"_s.arg(documentId);
+    if (const QString failure = PostDesktop::writeAndOpen(name, *bytes); !failure.isEmpty())
+        ui::MessageBox::warning(this, tr("Document"), failure);
+}
+
+} // namespace iris::accueil

@@ -1,0 +1,137 @@
+// The SMTP settings in the site database: saved by a superviseur (accueil.configure)
+// only, read back by an agent who sends; the password sealed with a key file kept beside
+// the database (never in the table in clear, never in the audit trail), lost with a
+// French message when the key is gone.
+#include "modules/accueil/mail/MailPermissions.h"
+#include "modules/accueil/mail/MailReplySchema.h"
+#include "modules/accueil/mail/SmtpPasswordVault.h"
+#include "modules/accueil/mail/SmtpSettingsStore.h"
+#include "tests/accueil/AccueilFixture.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace iris;
+using namespace iris::accueil;
+using namespace iris::test;
+
+class TestMailSmtpSettings : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<AccueilFixture> f;
+
+    static SmtpSettingsStore::Values sample()
+    {
+        SmtpSettingsStore::Values v;
+        v.smtp.host = u" smtp.ville-test.fr "_s;
+        v.smtp.port = 587;
+        v.smtp.security = SmtpSecurity::StartTls;
+        v.smtp.user = u"iris"_s;
+        v.smtp.password = u"Très-S3cret!"_s;
+        v.smtp.fromAddress = u"iris@ville-test.fr"_s;
+        v.smtp.fromName = u"Accueil IRIS"_s;
+        v.smtp.timeoutSeconds = 15;
+        v.signature = u"L'équipe IRIS"_s;
+        return v;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        f = std::make_unique<AccueilFixture>();
+        declareMailPermissions(*f->permissions);
+        QString error;
+        QVERIFY2(f->start(&error), qPrintable(error));
+        MigrationRunner extra;
+        registerMailReplySchema(extra);
+        QVERIFY(extra.run(*f->db));
+    }
+    void cleanup() { f.reset(); }
+
+    void defaultsBeforeAnySave()
+    {
+        auto agent = f->as(u"accueil"_s);
+        const auto v = SmtpSettingsStore(*agent).load();
+        QVERIFY2(v, qPrintable(v.error().toString()));
+        QVERIFY(!v->smtp.isConfigured());
+        QCOMPARE(v->signature, SmtpSettingsStore::defaultSignature());
+        QVERIFY(!v->passwordStored);
+    }
+
+    void savedSealedAndReadBack()
+    {
+        auto agent = f->as(u"accueil"_s);
+        const auto denied = SmtpSettingsStore(*agent).save(sample(), SmtpSettingsStore::Password::Replace);
+        QVERIFY(!denied);
+        QCOMPARE(denied.error().code(), ErrorCode::PermissionDenied);
+
+        auto chief = f->as(u"superviseur"_s);
+        const auto saved = SmtpSettingsStore(*chief).save(sample(), SmtpSettingsStore::Password::Replace);
+        QVERIFY2(saved, qPrintable(saved.error().toString()));
+        QCOMPARE(saved->smtp.host, u"smtp.ville-test.fr"_s);
+        QVERIFY(saved->passwordStored);
+        QVERIFY(saved->smtp.password.isEmpty()); // the form never gets it back
+
+        const QString stored
+            = f->scalar(u"SELECT value FROM accueil_mail_send_settings WHERE key = 'smtp.password'"_s)
+                  .toString();
+        QVERIFY2(stored.startsWith(u"sb1:"_s), qPrintable(stored));
+        QVERIFY(!stored.contains(u"S3cret"_s));
+        QCOMPARE(f->scalar(u"SELECT COUNT(*) FROM accueil_mail_send_settings WHERE value LIKE '%S3cret%'"_s)
+                     .toInt(),
+            0);
+        QCOMPARE(f->scalar(u"SELECT COUNT(*) FROM audit_events WHERE details LIKE '%S3cret%'"_s).toInt(), 0);
+        QCOMPARE(
+            f->scalar(u"SELECT COUNT(*) FROM audit_events WHERE entity_kind = 'accueil_mail_send_settings'"_s)
+                .toInt(),
+            1);
+        const QString keyFile = SmtpPasswordVault::keyPathFor(f->path());
+        QVERIFY(QFileInfo::exists(keyFile));
+        QCOMPARE(QFile::permissions(keyFile) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+            QFileDevice::Permissions());
+
+        // The agent who sends reads the whole setting, password included.
+        const auto loaded = SmtpSettingsStore(*agent).load();
+        QVERIFY2(loaded, qPrintable(loaded.error().toString()));
+        QCOMPARE(loaded->smtp.password, u"Très-S3cret!"_s);
+        QCOMPARE(loaded->smtp.security, SmtpSecurity::StartTls);
+        QCOMPARE(loaded->smtp.port, 587);
+        QCOMPARE(loaded->smtp.timeoutSeconds, 15);
+        QCOMPARE(loaded->signature, u"L'équipe IRIS"_s);
+
+        // Saving other fields keeps the password.
+        SmtpSettingsStore::Values other = sample();
+        other.smtp.password.clear();
+        other.smtp.port = 465;
+        QVERIFY(SmtpSettingsStore(*chief).save(other, SmtpSettingsStore::Password::Keep));
+        QCOMPARE(SmtpSettingsStore(*agent).load()->smtp.password, u"Très-S3cret!"_s);
+
+        // Without its key, the sealed password is lost — said in French, not garbage.
+        QVERIFY(QFile::remove(keyFile));
+        const auto lost = SmtpSettingsStore(*agent).load();
+        QVERIFY(!lost);
+        QVERIFY2(lost.error().message().contains(u"saisissez à nouveau le mot de passe"_s),
+            qPrintable(lost.error().message()));
+    }
+
+    void validation()
+    {
+        auto chief = f->as(u"superviseur"_s);
+        SmtpSettingsStore::Values v = sample();
+        v.smtp.host = u"smtp ville"_s;
+        v.smtp.port = 70000;
+        v.smtp.fromAddress = u"iris"_s;
+        v.smtp.timeoutSeconds = 0;
+        const auto refused = SmtpSettingsStore(*chief).save(v);
+        QVERIFY(!refused);
+        for (const QString& field : { u"host"_s, u"port"_s, u"fromAddress"_s, u"timeout"_s })
+            QVERIFY2(!refused.error().fieldMessage(field).isEmpty(), qPrintable(field));
+        QCOMPARE(f->scalar(u"SELECT COUNT(*) FROM accueil_mail_send_settings"_s).toInt(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMailSmtpSettings)
+#include "TestMailSmtpSettings.moc"

@@ -1,0 +1,308 @@
+// The Courrier page through the real plugins (usagers + accueil): Ctrl+Shift+C opens
+// "Enregistrer un courrier"; the sender is found as you type, the subject and motive
+// typed from the keyboard; a file that is not a PDF is refused in the dialog with
+// nothing saved, then a real PDF made here with QPdfWriter is attached; the letter
+// appears in the register with its yearly number; Ctrl+R generates the acknowledgement,
+// stored with the letter and handed to the desktop viewer (a test hook); Ctrl+Alt+R
+// records the reply with a letter written from the template; both are contacts on the
+// citizen. The settings page changes the reply deadline; an overdue letter opens from the
+// "À traiter" page onto the register.
+#include "core/domain/Contact.h"
+#include "core/services/ContactService.h"
+#include "core/services/CoreServices.h"
+#include "core/storage/Database.h"
+#include "modules/accueil/post/PostIds.h"
+#include "modules/accueil/post/PostService.h"
+#include "modules/accueil/shared/AccueilIds.h"
+#include "tests/usagers/UsagersHarness.h"
+#include "ui/widgets/DesktopFiles.h"
+#include "ui/widgets/MessageBox.h"
+
+#include <QAbstractItemModel>
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QBrush>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QProcess>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace iris;
+using namespace iris::test;
+
+class TestPostGui : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir dir;
+
+    static qint64 scalar(UsagersHarness& h, const QString& sql)
+    {
+        QSqlQuery q(h.database()->connection());
+        return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+    }
+
+    QString makeScan()
+    {
+        const QString path = dir.filePath(u"courrier-moreau.pdf"_s);
+        QPdfWriter writer(path);
+        QPainter painter(&writer);
+        painter.drawText(QPointF(200, 400), u"Madame, Monsieur, je sollicite une carte de stationnement."_s);
+        painter.end();
+        return path;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"iris-tests-accueil-post"_s);
+        QVERIFY(dir.isValid());
+    }
+
+    void registerAttachAndAcknowledge()
+    {
+        UsagersHarness h;
+        h.setModules({ u"usagers"_s, u"accueil"_s });
+        QString error;
+        QVERIFY2(h.start(0, 0, &error), qPrintable(error));
+        const qint64 citizen = h.addCitizen(u"Moreau"_s, u"Hélène"_s, QDate(1980, 5, 4), u"06 10 20 30 40"_s);
+        QVERIFY(citizen > 0);
+        QVERIFY2(h.login(u"accueil"_s, u"accueil"_s, &error), qPrintable(error));
+        ui::MessageBox::setAutoAnswer(QMessageBox::Ok);
+        QStringList opened;
+        ui::DesktopFiles::setOpener([&opened](const QString& path) { opened << path; });
+
+        QWidget* page = h.showPage(accueil::ids::PostPage);
+        QVERIFY(page);
+        h.shell().window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(h.shell().window()));
+        auto* table = page->findChild<QTableView*>(u"postTable"_s);
+        QVERIFY(table);
+        QCOMPARE(table->model()->rowCount(), 0);
+
+        const ActionSpec* add = h.action(accueil::ids::RegisterLetterAction);
+        QVERIFY(add);
+        QCOMPARE(add->shortcut, u"Ctrl+Shift+C"_s);
+        add->trigger();
+        QPointer<QWidget> dialog = findTopLevel(u"postRegisterDialog"_s);
+        QVERIFY(dialog);
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+
+        // Sender: the citizen found as you type (the page's own object names).
+        QVERIFY(!dialog->findChild<QLineEdit*>(u"citizenSearchField"_s));
+        auto* search = dialog->findChild<QLineEdit*>(u"postCitizenSearchField"_s);
+        QVERIFY(search);
+        QTRY_VERIFY(search->hasFocus());
+        QTest::keyClicks(search, u"moreau"_s);
+        auto* results = dialog->findChild<QTableView*>(u"postCitizenResults"_s);
+        QVERIFY(results);
+        QTRY_COMPARE(results->model()->rowCount(), 1);
+        QTest::keyClick(search, Qt::Key_Return);
+        auto* chosen = dialog->findChild<QLabel*>(u"postCitizenChosen"_s);
+        QTRY_VERIFY2(chosen->text().contains(u"MOREAU"_s), qPrintable(chosen->text()));
+
+        auto* subject = dialog->findChild<QLineEdit*>(u"postSubject"_s);
+        QTest::keyClicks(subject, u"Demande de carte de stationnement resident"_s);
+        auto* motive = dialog->findChild<QLineEdit*>(u"postMotiveFilter"_s);
+        QVERIFY(motive);
+        QTest::keyClicks(motive, u"autre demande"_s);
+        QTest::keyClick(motive, Qt::Key_Return);
+        auto* silence = dialog->findChild<QComboBox*>(u"postSilence"_s);
+        silence->setCurrentIndex(silence->findData(u"acceptation"_s));
+
+        // A file that is not a PDF: refused in the dialog, nothing saved.
+        const QString fake = dir.filePath(u"photo.pdf"_s);
+        {
+            QFile f(fake);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("\x89PNG\r\n\x1a\n not a pdf");
+        }
+        ui::DesktopFiles::setNextChoice(fake);
+        QTest::mouseClick(dialog->findChild<QPushButton*>(u"postChooseScan"_s), Qt::LeftButton);
+        QCOMPARE(dialog->findChild<QLabel*>(u"postScanFile"_s)->text(), u"photo.pdf"_s);
+        QTest::keyClick(subject, Qt::Key_Return, Qt::ControlModifier);
+        auto* errorLabel = dialog->findChild<QLabel*>(u"postRegisterError"_s);
+        QTRY_VERIFY2(errorLabel->text().contains(u"n'est pas un PDF"_s), qPrintable(errorLabel->text()));
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM accueil_post_letters"_s), 0);
+        QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM contacts"_s), 0);
+
+        // The real scan, then Ctrl+Entrée.
+        const QString scan = makeScan();
+        ui::DesktopFiles::setNextChoice(scan);
+        QTest::keyClick(subject, Qt::Key_J, Qt::ControlModifier);
+        QCOMPARE(dialog->findChild<QLabel*>(u"postScanFile"_s)->text(), u"courrier-moreau.pdf"_s);
+        QTest::keyClick(subject, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY(!dialog);
+        const QString reference = u"%1-000001"_s.arg(QDate::currentDate().year());
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(table->model()->index(0, 0).data().toString(), reference);
+        QVERIFY(table->model()->index(0, 2).data().toString().contains(u"MOREAU"_s));
+        QCOMPARE(
+            table->model()->index(0, 3).data().toString(), u"Demande de carte de stationnement resident"_s);
+        QCOMPARE(table->model()->index(0, 6).data().toString(), u"À traiter"_s);
+        QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM accueil_post_documents WHERE kind = 'scan'"_s), 1);
+        QFile scanFile(scan);
+        QVERIFY(scanFile.open(QIODevice::ReadOnly));
+        QCOMPARE(
+            scalar(h, u"SELECT size FROM accueil_post_documents WHERE kind = 'scan'"_s), scanFile.size());
+
+        // Ctrl+R on the register: the acknowledgement, stored and opened.
+        h.shell().window()->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(h.shell().window()));
+        table->setFocus();
+        QTRY_COMPARE(table->currentIndex().row(), 0);
+        QTest::keyClick(table, Qt::Key_R, Qt::ControlModifier);
+        QTRY_VERIFY2(opened.size() == 1,
+            qPrintable(
+                ui::MessageBox::records().isEmpty() ? QString() : ui::MessageBox::records().last().text));
+        QFile pdf(opened.first());
+        QVERIFY2(pdf.open(QIODevice::ReadOnly), qPrintable(opened.first()));
+        QVERIFY(pdf.read(5) == "%PDF-");
+        QProcess text;
+        text.start(u"pdftotext"_s, { u"-layout"_s, u"-enc"_s, u"UTF-8"_s, opened.first(), u"-"_s });
+        QVERIFY(text.waitForFinished(20000));
+        const QString content = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        QVERIFY2(content.contains(u"enregistré sous le numéro %1"_s.arg(reference)), qPrintable(content));
+        QVERIFY2(content.contains(u"réputée acceptée le"_s), qPrintable(content));
+        QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM accueil_post_documents WHERE kind = 'accuse'"_s), 1);
+        QVERIFY(
+            scalar(h, u"SELECT COUNT(*) FROM accueil_post_letters WHERE acknowledged_on IS NOT NULL"_s) == 1);
+        auto* documents = page->findChild<QListWidget*>(u"postDocuments"_s);
+        QTRY_COMPARE(documents->count(), 2);
+        QTRY_VERIFY(page->findChild<QLabel*>(u"postDetail"_s)->text().contains(u"Accusé de réception le"_s));
+
+        // Ctrl+Alt+R: the reply, with a letter written from the template, stored and opened.
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_R, Qt::ControlModifier | Qt::AltModifier);
+        QPointer<QWidget> replyDialog = findTopLevel(u"postReplyDialog"_s);
+        QVERIFY(replyDialog);
+        QVERIFY(QTest::qWaitForWindowActive(replyDialog));
+        auto* summary = replyDialog->findChild<QPlainTextEdit*>(u"postReplySummary"_s);
+        QTRY_VERIFY(summary->hasFocus());
+        QTest::keyClicks(summary, u"Carte accordee, envoi par courrier"_s);
+        auto* body = replyDialog->findChild<QPlainTextEdit*>(u"postReplyBody"_s);
+        QTest::keyClicks(body, u"Votre carte de stationnement resident est jointe a ce courrier."_s);
+        QTest::keyClick(body, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY(!replyDialog);
+        QTRY_COMPARE(opened.size(), 2);
+        QVERIFY(opened.last().endsWith(u"-reponse.pdf"_s));
+        QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM accueil_post_documents WHERE kind = 'reponse'"_s), 1);
+        QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM accueil_post_letters WHERE status = 'repondu'"_s), 1);
+        QTRY_COMPARE(table->model()->rowCount(), 0); // the "À traiter" filter no longer shows it
+
+        // The letter and its reply are contacts on the citizen's history.
+        const Result<QList<Contact>> contacts = h.system().contacts().listByCitizen(citizen);
+        QVERIFY(contacts);
+        QCOMPARE(contacts->size(), 2);
+        for (const Contact& c : *contacts) {
+            QCOMPARE(c.channel, ContactChannel::Courrier);
+            QVERIFY(c.summary.contains(reference));
+        }
+        ui::DesktopFiles::setOpener({});
+        QVERIFY2(ui::MessageBox::records().isEmpty(), qPrintable(ui::MessageBox::records().value(0).text));
+        ui::MessageBox::setAutoAnswer(QMessageBox::NoButton);
+    }
+
+    void supervisorChangesTheReplyDeadline()
+    {
+        UsagersHarness h;
+        h.setModules({ u"usagers"_s, u"accueil"_s });
+        QString error;
+        QVERIFY2(h.start(0, 0, &error), qPrintable(error));
+        QVERIFY2(h.login(u"superviseur"_s, u"superviseur"_s, &error), qPrintable(error));
+        const SettingsPageSpec* spec = nullptr;
+        for (const SettingsPageSpec& s : h.context().settingsPages.items()) {
+            if (s.id == accueil::ids::PostSettingsPage)
+                spec = &s;
+        }
+        QVERIFY(spec);
+        QCOMPARE(spec->permission, accueil::ids::PermConfigure);
+        std::unique_ptr<QWidget> page(spec->create(nullptr));
+        page->show();
+        QVERIFY(QTest::qWaitForWindowActive(page.get()));
+        auto* days = page->findChild<QSpinBox*>(u"postSettingsReplyDays"_s);
+        QVERIFY(days);
+        QCOMPARE(days->value(), 15); // the default (DOMAIN.md)
+        days->setFocus();
+        days->selectAll();
+        QTest::keyClicks(days, u"10"_s);
+        QCOMPARE(days->value(), 10);
+        QTest::keyClick(days, Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE(page->findChild<QLabel*>(u"postSettingsStatus"_s)->text(),
+            u"Paramètres du courrier enregistrés."_s);
+
+        accueil::PostService post(*h.services());
+        const Result<accueil::PostLetter> l = post.registerLetter([] {
+            accueil::PostLetter x;
+            x.senderName = u"Amicale des locataires"_s;
+            x.subject = u"Demande de rendez-vous"_s;
+            return x;
+        }());
+        QVERIFY(l);
+        QCOMPARE(l->dueOn, post.calendar().addWorkingDays(QDate::currentDate(), 10));
+    }
+
+    void overdueLetterOpensOnTheCourrierPage()
+    {
+        UsagersHarness h;
+        h.setModules({ u"usagers"_s, u"accueil"_s });
+        QString error;
+        QVERIFY2(h.start(0, 0, &error), qPrintable(error));
+        QVERIFY2(h.login(u"accueil"_s, u"accueil"_s, &error), qPrintable(error));
+        // Received two months ago, never answered: past its 15 working days.
+        accueil::PostLetter late;
+        late.receivedOn = QDate::currentDate().addMonths(-2);
+        late.senderName = u"Copropriété du Parc"_s;
+        late.subject = u"Nuisances sonores du chantier"_s;
+        late.assignedAgentId = h.services()->session().agent().id;
+        const Result<accueil::PostLetter> saved = accueil::PostService(*h.services()).registerLetter(late);
+        QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toString()));
+
+        QWidget* overdue = h.showPage(accueil::ids::OverduePage);
+        QVERIFY(overdue);
+        auto* list = overdue->findChild<QTableWidget*>(u"overdueTable"_s);
+        QVERIFY(list);
+        QTRY_COMPARE(list->rowCount(), 1);
+        QVERIFY2(list->item(0, 4)->text().contains(saved->reference), qPrintable(list->item(0, 4)->text()));
+        Q_EMIT list->activated(list->model()->index(0, 0));
+
+        auto* page = qobject_cast<QWidget*>(h.shell().page(accueil::ids::PostPage));
+        QVERIFY(page);
+        QCOMPARE(h.shell().window()->currentWidget(), page);
+        auto* table = page->findChild<QTableView*>(u"postTable"_s);
+        QAbstractItemModelTester tester(
+            table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE(table->currentIndex().row(), 0);
+        const QModelIndex status = table->model()->index(0, 6);
+        QCOMPARE(status.data().toString(), u"À traiter — en retard"_s);
+        QCOMPARE(status.data(Qt::ForegroundRole).value<QBrush>().color(), QColor(Qt::darkRed));
+        QCOMPARE(table->model()->index(0, 0).data().toString(), saved->reference);
+        QCOMPARE(page->findChild<QLineEdit*>(u"postSearch"_s)->text(), saved->reference);
+        // The register's filters still work after the jump: "À traiter" keeps it, "Classés" does not.
+        auto* filter = page->findChild<QComboBox*>(u"postStatusFilter"_s);
+        filter->setCurrentIndex(filter->findText(u"Classés"_s));
+        QTRY_COMPARE(table->model()->rowCount(), 0);
+        filter->setCurrentIndex(filter->findText(u"À traiter"_s));
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+    }
+};
+
+QTEST_MAIN(TestPostGui)
+#include "TestPostGui.moc"
