@@ -1,3 +1,4 @@
+#include "modules/accueil/mail/MailDemo.h"
 #include "modules/accueil/mail/ui/MailFeature.h"
 
 #include "core/modules/ModuleContext.h"
@@ -159,6 +160,11 @@ void MailFeature::aboutToShutdown()
 {
     m_sessionPoll.stop();
     m_watcher.reset();
+}
+
+Result<QString> MailFeature::seedDemo(CoreServices& system, const QDateTime& now)
+{
+    return MailDemo::seed(system, now);
 }
 
 } // namespace iris::accueil

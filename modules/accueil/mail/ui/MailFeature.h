@@ -29,6 +29,8 @@ public:
     void declarePermissions(PermissionRegistry& permissions) override;
     void initialize(AccueilController& controller) override;
     void contribute(ModuleContext& context, AccueilController& controller) override;
+    /// The demo's inbox (MailDemo).
+    Result<QString> seedDemo(CoreServices& system, const QDateTime& now) override;
     void aboutToShutdown() override;
 
 private:

@@ -1,3 +1,4 @@
+#include "modules/accueil/post/PostDemo.h"
 #include "modules/accueil/post/ui/PostFeature.h"
 
 #include "core/modules/ModuleContext.h"
@@ -75,6 +76,11 @@ void PostFeature::contribute(ModuleContext& context, AccueilController& controll
             p->registerLetter();
     };
     context.actions.add(a);
+}
+
+Result<QString> PostFeature::seedDemo(CoreServices& system, const QDateTime& now)
+{
+    return PostDemo::seed(system, now);
 }
 
 } // namespace iris::accueil

@@ -22,6 +22,8 @@ public:
     void declarePermissions(PermissionRegistry& permissions) override;
     void initialize(AccueilController& controller) override;
     void contribute(ModuleContext& context, AccueilController& controller) override;
+    /// The demo's post register (PostDemo).
+    Result<QString> seedDemo(CoreServices& system, const QDateTime& now) override;
 
 private:
     /// The page, shown (and created on first use) through the shell.
