@@ -14,6 +14,7 @@
 #include "modules/accueil/post/PostIds.h"
 #include "modules/accueil/post/PostService.h"
 #include "modules/accueil/shared/AccueilIds.h"
+#include "tests/support/PdfText.h"
 #include "tests/usagers/UsagersHarness.h"
 #include "ui/widgets/DesktopFiles.h"
 #include "ui/widgets/MessageBox.h"
@@ -31,7 +32,6 @@
 #include <QPdfWriter>
 #include <QPlainTextEdit>
 #include <QPointer>
-#include <QProcess>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSqlQuery>
@@ -175,10 +175,7 @@ private Q_SLOTS:
         QFile pdf(opened.first());
         QVERIFY2(pdf.open(QIODevice::ReadOnly), qPrintable(opened.first()));
         QVERIFY(pdf.read(5) == "%PDF-");
-        QProcess text;
-        text.start(u"pdftotext"_s, { u"-layout"_s, u"-enc"_s, u"UTF-8"_s, opened.first(), u"-"_s });
-        QVERIFY(text.waitForFinished(20000));
-        const QString content = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        const QString content = pdfText(opened.first(), PdfLayout::Physical);
         QVERIFY2(content.contains(u"enregistré sous le numéro %1"_s.arg(reference)), qPrintable(content));
         QVERIFY2(content.contains(u"réputée acceptée le"_s), qPrintable(content));
         QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM accueil_post_documents WHERE kind = 'accuse'"_s), 1);

@@ -12,12 +12,12 @@
 #include "modules/accueil/post/PostLetterWriter.h"
 #include "modules/accueil/post/PostSettings.h"
 #include "tests/accueil/TestPostSupport.h"
+#include "tests/support/PdfText.h"
 #include "ui/print/CityLetterHead.h"
 #include "ui/print/PdfRenderer.h"
 
 #include <QCryptographicHash>
 #include <QFile>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,14 +50,7 @@ class TestPostReceipt : public QObject
         if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size())
             return {};
         file.close();
-        QProcess p;
-        p.start(u"pdftotext"_s, { u"-layout"_s, u"-enc"_s, u"UTF-8"_s, path, u"-"_s });
-        if (!p.waitForFinished(20000) || p.exitCode() != 0)
-            return {};
-        QString out = QString::fromUtf8(p.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
-        // A compound cut at a line end ("Issy-les-" / "Moulineaux") is one word again.
-        static const QRegularExpression cut(u"(\\w-)[ \\t]*\\n[ \\t]*"_s);
-        return out.replace(cut, u"\\1"_s).simplified();
+        return test::pdfText(path, test::PdfLayout::Physical);
     }
 
     QByteArray stored(CoreServices& services, const PostDocument& doc)

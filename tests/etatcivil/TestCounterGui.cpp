@@ -8,7 +8,7 @@
 #include "modules/etatcivil/EtatCivilIds.h"
 #include "tests/support/TestShell.h"
 #include "tests/etatcivil/support/EtatCivilSite.h"
-#include "tests/etatcivil/support/PdfText.h"
+#include "tests/support/PdfText.h"
 
 #include <QComboBox>
 #include <QFile>

@@ -8,7 +8,7 @@
 #include "ui/print/PdfRenderer.h"
 #include "modules/etatcivil/documents/RecensementAttestation.h"
 #include "tests/etatcivil/support/EtatCivilSite.h"
-#include "tests/etatcivil/support/PdfText.h"
+#include "tests/support/PdfText.h"
 
 #include <QDir>
 #include <QFile>
