@@ -4,6 +4,7 @@
 #include "core/domain/OpeningHours.h"
 #include "core/security/Session.h"
 #include "core/services/AuditLog.h"
+#include "core/services/ServiceSupport.h"
 #include "core/storage/Database.h"
 #include "core/storage/Dialect.h"
 
@@ -37,14 +38,6 @@ Appointment readAppointment(const QSqlQuery& q, const Dialect& d)
     return a;
 }
 
-bool exists(QSqlDatabase& c, const QString& table, qint64 id)
-{
-    QSqlQuery q(c);
-    q.prepare(QString(u"SELECT 1 FROM "_s + table + u" WHERE id = :id"_s));
-    q.bindValue(u":id"_s, id);
-    return q.exec() && q.next();
-}
-
 } // namespace
 
 AppointmentService::AppointmentService(std::shared_ptr<Database> db, const Session& session, AuditLog& audit)
@@ -58,7 +51,7 @@ Result<void> AppointmentService::checkSlot(QSqlDatabase& c, const Appointment& a
 {
     const Dialect& d = m_db->dialect();
     ValidationErrors errors;
-    if (a.citizenId <= 0 || !exists(c, u"citizens"_s, a.citizenId))
+    if (a.citizenId <= 0 || !sql::rowExists(c, u"citizens"_s, a.citizenId))
         errors.add(u"citizenId"_s, tr("Choisissez l'usager qui prend rendez-vous."));
     if (!a.startAt.isValid())
         errors.add(u"startAt"_s, tr("L'heure du rendez-vous est obligatoire."));
@@ -68,9 +61,9 @@ Result<void> AppointmentService::checkSlot(QSqlDatabase& c, const Appointment& a
         errors.add(u"durationMinutes"_s, tr("La durée d'un rendez-vous va de 5 minutes à 8 heures."));
     if (a.motive.size() > 500)
         errors.add(u"motive"_s, tr("Le motif ne doit pas dépasser 500 caractères."));
-    if (a.motiveThemeId > 0 && !exists(c, u"motive_themes"_s, a.motiveThemeId))
+    if (a.motiveThemeId > 0 && !sql::rowExists(c, u"motive_themes"_s, a.motiveThemeId))
         errors.add(u"motiveThemeId"_s, tr("Le motif indiqué n'existe pas."));
-    if (a.dossierId > 0 && !exists(c, u"dossiers"_s, a.dossierId))
+    if (a.dossierId > 0 && !sql::rowExists(c, u"dossiers"_s, a.dossierId))
         errors.add(u"dossierId"_s, tr("Le dossier indiqué n'existe pas."));
 
     QSqlQuery s(c);

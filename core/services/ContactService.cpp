@@ -4,6 +4,7 @@
 #include "core/base/ValidationErrors.h"
 #include "core/security/Session.h"
 #include "core/services/AuditLog.h"
+#include "core/services/ServiceSupport.h"
 #include "core/storage/Database.h"
 #include "core/storage/Dialect.h"
 
@@ -60,14 +61,6 @@ MotiveTheme readTheme(const QSqlQuery& q)
     return t;
 }
 
-bool exists(QSqlDatabase& c, const QString& table, qint64 id)
-{
-    QSqlQuery q(c);
-    q.prepare(QString(u"SELECT 1 FROM "_s + table + u" WHERE id = :id"_s));
-    q.bindValue(u":id"_s, id);
-    return q.exec() && q.next();
-}
-
 void bindContact(QSqlQuery& q, const Contact& c, const Dialect& d)
 {
     q.bindValue(u":channel"_s, contactChannelId(c.channel));
@@ -113,13 +106,13 @@ Result<Contact> ContactService::validated(QSqlDatabase& c, const Contact& input)
         x.agentId = m_session.agent().id;
     if (x.serviceId == 0)
         x.serviceId = m_session.agent().serviceId;
-    if (x.agentId > 0 && !exists(c, u"agents"_s, x.agentId))
+    if (x.agentId > 0 && !sql::rowExists(c, u"agents"_s, x.agentId))
         errors.add(u"agentId"_s, tr("L'agent indiqué n'existe pas."));
-    if (x.serviceId > 0 && !exists(c, u"services"_s, x.serviceId))
+    if (x.serviceId > 0 && !sql::rowExists(c, u"services"_s, x.serviceId))
         errors.add(u"serviceId"_s, tr("Le service indiqué n'existe pas dans l'annuaire."));
     if (x.motiveThemeId <= 0)
         errors.add(u"motiveThemeId"_s, tr("Choisissez le motif du contact."));
-    else if (!exists(c, u"motive_themes"_s, x.motiveThemeId))
+    else if (!sql::rowExists(c, u"motive_themes"_s, x.motiveThemeId))
         errors.add(u"motiveThemeId"_s, tr("Le motif indiqué n'existe pas."));
     x.summary = x.summary.trimmed();
     if (x.summary.size() > 4000)
@@ -128,7 +121,7 @@ Result<Contact> ContactService::validated(QSqlDatabase& c, const Contact& input)
     case ContactOutcome::Oriente:
         if (x.orientedServiceId <= 0)
             errors.add(u"orientedServiceId"_s, tr("Indiquez le service vers lequel l'usager a été orienté."));
-        else if (!exists(c, u"services"_s, x.orientedServiceId))
+        else if (!sql::rowExists(c, u"services"_s, x.orientedServiceId))
             errors.add(u"orientedServiceId"_s, tr("Le service d'orientation n'existe pas dans l'annuaire."));
         break;
     case ContactOutcome::DossierCree:
@@ -145,11 +138,11 @@ Result<Contact> ContactService::validated(QSqlDatabase& c, const Contact& input)
     case ContactOutcome::RendezVous:
         break;
     }
-    if (x.dossierId > 0 && !exists(c, u"dossiers"_s, x.dossierId))
+    if (x.dossierId > 0 && !sql::rowExists(c, u"dossiers"_s, x.dossierId))
         errors.add(u"dossierId"_s, tr("Le dossier indiqué n'existe pas."));
-    if (x.citizenId > 0 && !exists(c, u"citizens"_s, x.citizenId))
+    if (x.citizenId > 0 && !sql::rowExists(c, u"citizens"_s, x.citizenId))
         errors.add(u"citizenId"_s, tr("L'usager indiqué n'existe pas."));
-    if (x.organisationId > 0 && !exists(c, u"organisations"_s, x.organisationId))
+    if (x.organisationId > 0 && !sql::rowExists(c, u"organisations"_s, x.organisationId))
         errors.add(u"organisationId"_s, tr("L'association indiquée n'existe pas."));
     if (!errors.isEmpty())
         return errors.toError();
@@ -395,9 +388,9 @@ Result<MotiveTheme> ContactService::validatedTheme(QSqlDatabase& c, const Motive
     if (!t.code.isEmpty() && !codePattern.match(t.code).hasMatch())
         errors.add(u"code"_s,
             tr("Le code du motif ne peut contenir que des minuscules, chiffres, tirets et points."));
-    if (t.parentId > 0 && !exists(c, u"motive_themes"_s, t.parentId))
+    if (t.parentId > 0 && !sql::rowExists(c, u"motive_themes"_s, t.parentId))
         errors.add(u"parentId"_s, tr("Le motif parent n'existe pas."));
-    if (t.defaultServiceId > 0 && !exists(c, u"services"_s, t.defaultServiceId))
+    if (t.defaultServiceId > 0 && !sql::rowExists(c, u"services"_s, t.defaultServiceId))
         errors.add(u"defaultServiceId"_s, tr("Le service par défaut n'existe pas dans l'annuaire."));
     if (!t.code.isEmpty()) {
         QSqlQuery q(c);

@@ -4,6 +4,7 @@
 #include "core/security/Session.h"
 #include "core/services/AuditLog.h"
 #include "core/services/DossierTypeRegistry.h"
+#include "core/services/ServiceSupport.h"
 #include "core/storage/Database.h"
 #include "core/storage/Dialect.h"
 
@@ -12,14 +13,6 @@ using namespace Qt::StringLiterals;
 namespace iris {
 
 namespace {
-
-bool exists(QSqlDatabase& c, const QString& table, qint64 id)
-{
-    QSqlQuery q(c);
-    q.prepare(QString(u"SELECT 1 FROM "_s + table + u" WHERE id = :id"_s));
-    q.bindValue(u":id"_s, id);
-    return q.exec() && q.next();
-}
 
 QString readPermission(const DossierType* type)
 {
@@ -72,13 +65,13 @@ Result<Dossier> DossierService::create(const Dossier& draft)
         x.subject = x.subject.simplified();
         if (x.subject.size() > 200)
             errors.add(u"subject"_s, tr("L'objet du dossier ne doit pas dépasser 200 caractères."));
-        if (x.citizenId > 0 && !exists(c, u"citizens"_s, x.citizenId))
+        if (x.citizenId > 0 && !sql::rowExists(c, u"citizens"_s, x.citizenId))
             errors.add(u"citizenId"_s, tr("L'usager indiqué n'existe pas."));
-        if (x.organisationId > 0 && !exists(c, u"organisations"_s, x.organisationId))
+        if (x.organisationId > 0 && !sql::rowExists(c, u"organisations"_s, x.organisationId))
             errors.add(u"organisationId"_s, tr("L'association indiquée n'existe pas."));
-        if (x.agentId > 0 && !exists(c, u"agents"_s, x.agentId))
+        if (x.agentId > 0 && !sql::rowExists(c, u"agents"_s, x.agentId))
             errors.add(u"agentId"_s, tr("L'agent indiqué n'existe pas."));
-        if (x.serviceId > 0 && !exists(c, u"services"_s, x.serviceId))
+        if (x.serviceId > 0 && !sql::rowExists(c, u"services"_s, x.serviceId))
             errors.add(u"serviceId"_s, tr("Le service indiqué n'existe pas dans l'annuaire."));
         if (!errors.isEmpty())
             return errors.toError();
@@ -207,9 +200,9 @@ Result<Dossier> DossierService::update(const Dossier& input)
         const QString subject = input.subject.simplified();
         if (subject.size() > 200)
             errors.add(u"subject"_s, tr("L'objet du dossier ne doit pas dépasser 200 caractères."));
-        if (input.citizenId > 0 && !exists(c, u"citizens"_s, input.citizenId))
+        if (input.citizenId > 0 && !sql::rowExists(c, u"citizens"_s, input.citizenId))
             errors.add(u"citizenId"_s, tr("L'usager indiqué n'existe pas."));
-        if (input.organisationId > 0 && !exists(c, u"organisations"_s, input.organisationId))
+        if (input.organisationId > 0 && !sql::rowExists(c, u"organisations"_s, input.organisationId))
             errors.add(u"organisationId"_s, tr("L'association indiquée n'existe pas."));
         if (!errors.isEmpty())
             return errors.toError();

@@ -42,4 +42,12 @@ QDateTime systemNow()
     return QDateTime::currentDateTime();
 }
 
+bool rowExists(QSqlDatabase& db, const QString& table, qint64 id)
+{
+    QSqlQuery q(db);
+    q.prepare(QString(QStringLiteral("SELECT 1 FROM ") + table + QStringLiteral(" WHERE id = :id")));
+    q.bindValue(QStringLiteral(":id"), id);
+    return q.exec() && q.next();
+}
+
 } // namespace iris::sql

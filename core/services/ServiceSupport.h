@@ -46,6 +46,8 @@ Result<void> exec(QSqlQuery& query, const QString& context);
 /// After an UPDATE … WHERE id = :id AND version = :version touched no row: NotFound when
 /// the row is gone, Conflict (French message naming `what`) when someone saved it first.
 Error staleOrMissing(QSqlDatabase& db, const QString& table, qint64 id, const QString& what);
+/// True when `table` has a row with this id (references checked before a write).
+bool rowExists(QSqlDatabase& db, const QString& table, qint64 id);
 
 /// The current time of the services (milliseconds, local time); replaced in tests.
 using Clock = std::function<QDateTime()>;

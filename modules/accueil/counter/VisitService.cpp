@@ -7,6 +7,7 @@
 #include "core/services/ContactService.h"
 #include "core/services/CoreServices.h"
 #include "core/services/DirectoryService.h"
+#include "core/services/ServiceSupport.h"
 #include "core/storage/Database.h"
 #include "core/storage/Dialect.h"
 #include "modules/accueil/counter/CounterSetup.h"
@@ -22,14 +23,6 @@ using namespace Qt::StringLiterals;
 namespace iris::accueil {
 
 namespace {
-bool exists(QSqlDatabase& c, const QString& table, qint64 id)
-{
-    QSqlQuery q(c);
-    q.prepare(QString(u"SELECT 1 FROM "_s + table + u" WHERE id = :id"_s));
-    q.bindValue(u":id"_s, id);
-    return q.exec() && q.next();
-}
-
 Error wrongState(const Ticket& t, const QString& action)
 {
     return Error(ErrorCode::Conflict, VisitService::tr("Le ticket %1 est « %2 » : impossible de %3.")
@@ -118,7 +111,7 @@ Result<Ticket> VisitService::transferToService(qint64 id, int version, qint64 se
     return change(id, version, u"transfert"_s, [&](QSqlDatabase& c, Ticket& t, QString* detail) -> Result<void> {
         if (!isAtDesk(t.status))
             return wrongState(t, tr("transférer"));
-        if (serviceId <= 0 || !exists(c, u"services"_s, serviceId))
+        if (serviceId <= 0 || !sql::rowExists(c, u"services"_s, serviceId))
             return Error(ErrorCode::Validation, tr("Choisissez le service vers lequel transférer."));
         t.status = TicketStatus::Transfere;
         t.serviceId = serviceId;
@@ -158,7 +151,7 @@ Result<Ticket> VisitService::setCitizen(qint64 id, int version, qint64 citizenId
     return change(id, version, u"usager"_s, [&](QSqlDatabase& c, Ticket& t, QString*) -> Result<void> {
         if (isFinished(t.status))
             return wrongState(t, tr("changer l'usager"));
-        if (citizenId > 0 && !exists(c, u"citizens"_s, citizenId))
+        if (citizenId > 0 && !sql::rowExists(c, u"citizens"_s, citizenId))
             return Error(ErrorCode::NotFound, tr("Cet usager n'existe pas."));
         t.citizenId = citizenId;
         // Identifying the person at the desk starts the service.
@@ -179,7 +172,7 @@ Result<Ticket> VisitService::setMotives(qint64 id, int version, const QList<qint
         for (qint64 m : motiveIds) {
             if (m <= 0 || unique.contains(m))
                 continue;
-            if (!exists(c, u"motive_themes"_s, m))
+            if (!sql::rowExists(c, u"motive_themes"_s, m))
                 return Error(ErrorCode::NotFound, tr("Un des motifs indiqués n'existe pas."));
             unique << m;
         }

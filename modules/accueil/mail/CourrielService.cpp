@@ -9,6 +9,7 @@
 #include "core/services/ContactService.h"
 #include "core/services/CoreServices.h"
 #include "core/services/DossierService.h"
+#include "core/services/ServiceSupport.h"
 #include "core/storage/Database.h"
 #include "core/storage/Dialect.h"
 #include "modules/accueil/mail/CourrielSettings.h"
@@ -16,6 +17,7 @@
 #include "modules/accueil/mail/MailIds.h"
 #include "modules/accueil/mail/MimeParser.h"
 #include "modules/accueil/shared/AccueilIds.h"
+#include "modules/accueil/shared/AssigneeScope.h"
 
 #include <QSqlQuery>
 
@@ -24,14 +26,6 @@ using namespace Qt::StringLiterals;
 namespace iris::accueil {
 
 namespace {
-
-bool exists(QSqlDatabase& c, const QString& table, qint64 id)
-{
-    QSqlQuery q(c);
-    q.prepare(QString(u"SELECT 1 FROM "_s + table + u" WHERE id = :id"_s));
-    q.bindValue(u":id"_s, id);
-    return q.exec() && q.next();
-}
 
 /// The scope of an agent without accueil.supervise: their own, their service's and the
 /// unassigned courriels.
@@ -448,9 +442,9 @@ Result<Courriel> CourrielService::assign(qint64 id, int version, qint64 agentId,
     return update(
         id, version, tr("attribution du courriel"), [&](QSqlDatabase& c, Courriel& x) -> Result<void> {
             ValidationErrors errors;
-            if (agentId > 0 && !exists(c, u"agents"_s, agentId))
+            if (agentId > 0 && !sql::rowExists(c, u"agents"_s, agentId))
                 errors.add(u"assignee"_s, tr("L'agent désigné n'existe pas."));
-            if (serviceId > 0 && !exists(c, u"services"_s, serviceId))
+            if (serviceId > 0 && !sql::rowExists(c, u"services"_s, serviceId))
                 errors.add(u"assignee"_s, tr("Le service désigné n'existe pas dans l'annuaire."));
             if (!errors.isEmpty())
                 return errors.toError();
@@ -472,7 +466,7 @@ Result<Courriel> CourrielService::linkCitizen(qint64 id, int version, qint64 cit
         return motive.error();
     return update(id, version, tr("rattachement du courriel à l'usager"),
         [&](QSqlDatabase& c, Courriel& x) -> Result<void> {
-            if (!exists(c, u"citizens"_s, citizenId))
+            if (!sql::rowExists(c, u"citizens"_s, citizenId))
                 return Error::validation({ { u"citizenId"_s, tr("L'usager indiqué n'existe pas.") } });
             x.citizenId = citizenId;
             if (x.contactId > 0) {
@@ -577,22 +571,11 @@ Result<QList<Courriel>> CourrielService::open(const OverdueQuery& query) const
         where += u" AND c.due_at <= :before"_s;
         binds.insert(u":before"_s, d.toDbDateTime(query.dueBefore));
     }
-    switch (query.scope) {
-    case OverdueQuery::Scope::Mine:
-        where += u" AND c.assigned_agent_id = :agent"_s;
-        binds.insert(u":agent"_s, s.agent().id);
-        break;
-    case OverdueQuery::Scope::MyService:
-        where += u" AND (c.assigned_service_id = :service OR c.assigned_agent_id IN "
-                 u"(SELECT id FROM agents WHERE service_id = :service2))"_s;
-        binds.insert(u":service"_s, s.agent().serviceId);
-        binds.insert(u":service2"_s, s.agent().serviceId);
-        break;
-    case OverdueQuery::Scope::All:
+    if (query.scope == OverdueQuery::Scope::All) {
         if (auto r = s.require(ids::PermSupervise); !r)
             return r.error();
-        break;
     }
+    where += u" AND "_s + assigneeScopeClause(query.scope, s.agent(), binds, u"c."_s);
     QSqlDatabase c = m_services.database()->connection();
     return CourrielStore(d).select(c, where, binds, u"c.due_at, c.id"_s, query.limit, 0, false);
 }

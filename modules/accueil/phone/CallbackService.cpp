@@ -6,9 +6,11 @@
 #include "core/services/AuditLog.h"
 #include "core/services/ContactService.h"
 #include "core/services/CoreServices.h"
+#include "core/services/ServiceSupport.h"
 #include "core/storage/Database.h"
 #include "core/storage/Dialect.h"
 #include "modules/accueil/shared/AccueilIds.h"
+#include "modules/accueil/shared/AssigneeScope.h"
 
 #include <QSqlQuery>
 
@@ -42,14 +44,6 @@ CallbackTask readTask(const QSqlQuery& q, const Dialect& d)
     t.doneContactId = sql::id(q.value(14));
     t.result = q.value(15).toString();
     return t;
-}
-
-bool exists(QSqlDatabase& c, const QString& table, qint64 id)
-{
-    QSqlQuery q(c);
-    q.prepare(QString(u"SELECT 1 FROM "_s + table + u" WHERE id = :id"_s));
-    q.bindValue(u":id"_s, id);
-    return q.exec() && q.next();
 }
 
 Result<QList<CallbackTask>> selectTasks(QSqlDatabase& c, const Dialect& d, const QString& where,
@@ -110,13 +104,13 @@ Result<CallbackTask> CallbackService::schedule(const CallbackTask& input)
     const Dialect& d = m_services.database()->dialect();
     Result<void> tx = m_services.database()->transaction([&](QSqlDatabase& c) -> Result<void> {
         ValidationErrors refs;
-        if (x.assignedAgentId > 0 && !exists(c, u"agents"_s, x.assignedAgentId))
+        if (x.assignedAgentId > 0 && !sql::rowExists(c, u"agents"_s, x.assignedAgentId))
             refs.add(u"assignee"_s, tr("L'agent désigné pour le rappel n'existe pas."));
-        if (x.assignedServiceId > 0 && !exists(c, u"services"_s, x.assignedServiceId))
+        if (x.assignedServiceId > 0 && !sql::rowExists(c, u"services"_s, x.assignedServiceId))
             refs.add(u"assignee"_s, tr("Le service désigné pour le rappel n'existe pas dans l'annuaire."));
-        if (!exists(c, u"motive_themes"_s, x.motiveThemeId))
+        if (!sql::rowExists(c, u"motive_themes"_s, x.motiveThemeId))
             refs.add(u"motiveThemeId"_s, tr("Le motif indiqué n'existe pas."));
-        if (x.citizenId > 0 && !exists(c, u"citizens"_s, x.citizenId))
+        if (x.citizenId > 0 && !sql::rowExists(c, u"citizens"_s, x.citizenId))
             refs.add(u"citizenId"_s, tr("L'usager indiqué n'existe pas."));
         if (!refs.isEmpty())
             return refs.toError();
@@ -295,23 +289,11 @@ Result<QList<CallbackTask>> CallbackService::open(const OverdueQuery& query) con
         where += u" AND due_at <= :before"_s;
         binds.insert(u":before"_s, d.toDbDateTime(query.dueBefore));
     }
-    switch (query.scope) {
-    case OverdueQuery::Scope::Mine:
-        where += u" AND assigned_agent_id = :agent"_s;
-        binds.insert(u":agent"_s, s.agent().id);
-        break;
-    case OverdueQuery::Scope::MyService:
-        // Tasks of the service, and those of its agents.
-        where += u" AND (assigned_service_id = :service OR assigned_agent_id IN "
-                 u"(SELECT id FROM agents WHERE service_id = :service2))"_s;
-        binds.insert(u":service"_s, s.agent().serviceId);
-        binds.insert(u":service2"_s, s.agent().serviceId);
-        break;
-    case OverdueQuery::Scope::All:
+    if (query.scope == OverdueQuery::Scope::All) {
         if (auto r = s.require(ids::PermSupervise); !r)
             return r.error();
-        break;
     }
+    where += u" AND "_s + assigneeScopeClause(query.scope, s.agent(), binds);
     QSqlDatabase c = m_services.database()->connection();
     return selectTasks(c, d, where, binds, u"due_at, id"_s, query.limit);
 }

@@ -77,24 +77,6 @@ Result<QList<PostLetter>> selectPostLetters(QSqlDatabase& c, const Dialect& d, c
     return letters;
 }
 
-QString postScopeClause(OverdueQuery::Scope scope, const AgentIdentity& me, QVariantMap* binds)
-{
-    switch (scope) {
-    case OverdueQuery::Scope::Mine:
-        binds->insert(u":me"_s, me.id);
-        return u"assigned_agent_id = :me"_s;
-    case OverdueQuery::Scope::MyService:
-        binds->insert(u":me"_s, me.id);
-        binds->insert(u":service"_s, me.serviceId);
-        binds->insert(u":service2"_s, me.serviceId);
-        return u"(assigned_agent_id = :me OR assigned_service_id = :service OR assigned_agent_id IN "
-               u"(SELECT id FROM agents WHERE service_id = :service2))"_s;
-    case OverdueQuery::Scope::All:
-        return u"1 = 1"_s;
-    }
-    return u"0 = 1"_s;
-}
-
 QString postLikePattern(const QString& text)
 {
     QString escaped = text;

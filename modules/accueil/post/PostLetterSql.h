@@ -18,8 +18,6 @@ namespace iris::accueil {
 /// bound values, in `order`, at most `limit` (0 = all).
 Result<QList<PostLetter>> selectPostLetters(QSqlDatabase& c, const Dialect& d, const QString& where,
     const QVariantMap& binds, const QString& order, int limit);
-/// The visibility clause of a scope for the session's agent (binds added to *binds).
-QString postScopeClause(OverdueQuery::Scope scope, const AgentIdentity& me, QVariantMap* binds);
 /// "%text%" for LIKE … ESCAPE '\', the wildcards of the text escaped.
 QString postLikePattern(const QString& text);
 

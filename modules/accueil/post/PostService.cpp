@@ -10,6 +10,7 @@
 #include "core/services/ContactService.h"
 #include "core/services/CoreServices.h"
 #include "core/services/OrganisationService.h"
+#include "core/services/ServiceSupport.h"
 #include "core/storage/Database.h"
 #include "core/storage/Dialect.h"
 #include "modules/accueil/post/PostDocumentSql.h"
@@ -17,6 +18,7 @@
 #include "modules/accueil/post/PostLetterSql.h"
 #include "modules/accueil/post/PostSettings.h"
 #include "modules/accueil/shared/AccueilIds.h"
+#include "modules/accueil/shared/AssigneeScope.h"
 
 #include <QFileInfo>
 #include <QLocale>
@@ -28,14 +30,6 @@ using namespace Qt::StringLiterals;
 namespace iris::accueil {
 
 namespace {
-
-bool exists(QSqlDatabase& c, const QString& table, qint64 id)
-{
-    QSqlQuery q(c);
-    q.prepare(QString(u"SELECT 1 FROM "_s + table + u" WHERE id = :id"_s));
-    q.bindValue(u":id"_s, id);
-    return q.exec() && q.next();
-}
 
 ContactChannel channelOf(ReplyMode mode)
 {
@@ -156,11 +150,11 @@ Result<PostLetter> PostService::registerLetter(
     const Dialect& d = m_services.database()->dialect();
     Result<void> tx = m_services.database()->transaction([&](QSqlDatabase& c) -> Result<void> {
         ValidationErrors refs;
-        if (x.assignedAgentId > 0 && !exists(c, u"agents"_s, x.assignedAgentId))
+        if (x.assignedAgentId > 0 && !sql::rowExists(c, u"agents"_s, x.assignedAgentId))
             refs.add(u"assignee"_s, tr("L'agent désigné n'existe pas."));
-        if (x.assignedServiceId > 0 && !exists(c, u"services"_s, x.assignedServiceId))
+        if (x.assignedServiceId > 0 && !sql::rowExists(c, u"services"_s, x.assignedServiceId))
             refs.add(u"assignee"_s, tr("Le service désigné n'existe pas dans l'annuaire."));
-        if (x.motiveThemeId > 0 && !exists(c, u"motive_themes"_s, x.motiveThemeId))
+        if (x.motiveThemeId > 0 && !sql::rowExists(c, u"motive_themes"_s, x.motiveThemeId))
             refs.add(u"motiveThemeId"_s, tr("Le motif indiqué n'existe pas."));
         if (!refs.isEmpty())
             return refs.toError();
@@ -356,7 +350,7 @@ Result<QList<PostLetter>> PostService::list(const PostFilter& filter) const
     }
     const Dialect& d = m_services.database()->dialect();
     QVariantMap binds;
-    QString where = postScopeClause(filter.scope, s.agent(), &binds);
+    QString where = assigneeScopeClause(filter.scope, s.agent(), binds);
     if (filter.status) {
         where += u" AND status = :status"_s;
         binds.insert(u":status"_s, PostVocabulary::statusId(*filter.status));
@@ -387,7 +381,7 @@ Result<QList<PostLetter>> PostService::open(const OverdueQuery& query) const
     }
     const Dialect& d = m_services.database()->dialect();
     QVariantMap binds;
-    QString where = u"status = 'a_traiter' AND "_s + postScopeClause(query.scope, s.agent(), &binds);
+    QString where = u"status = 'a_traiter' AND "_s + assigneeScopeClause(query.scope, s.agent(), binds);
     if (query.dueBefore.isValid()) {
         // Due on day D means answered by the end of D.
         where += u" AND due_on < :before"_s;
@@ -439,9 +433,9 @@ Result<PostLetter> PostService::assign(qint64 id, int version, qint64 agentId, q
             { { u"assignee"_s, tr("Indiquez qui traite le courrier : un agent ou un service.") } });
     QSqlDatabase c = m_services.database()->connection();
     ValidationErrors refs;
-    if (agentId > 0 && !exists(c, u"agents"_s, agentId))
+    if (agentId > 0 && !sql::rowExists(c, u"agents"_s, agentId))
         refs.add(u"assignee"_s, tr("L'agent désigné n'existe pas."));
-    if (serviceId > 0 && !exists(c, u"services"_s, serviceId))
+    if (serviceId > 0 && !sql::rowExists(c, u"services"_s, serviceId))
         refs.add(u"assignee"_s, tr("Le service désigné n'existe pas dans l'annuaire."));
     if (!refs.isEmpty())
         return refs.toError();

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "modules/accueil/shared/OverdueItem.h"
+
+#include <QString>
+#include <QVariantMap>
+
+namespace iris {
+struct AgentIdentity;
+}
+
+namespace iris::accueil {
+
+/// The SQL condition selecting the items a scope covers, on the assigned_agent_id and
+/// assigned_service_id columns that callbacks, courriels and letters share (`alias`: the
+/// table's alias with its dot, e.g. "c.", or empty). Mine: assigned to the agent;
+/// MyService: to the agent, to the agent's service or to one of its agents; All: every
+/// item — the caller checks accueil.supervise first. Binds are added to `binds`.
+QString assigneeScopeClause(OverdueQuery::Scope scope, const AgentIdentity& me, QVariantMap& binds,
+                            const QString& alias = {});
+
+} // namespace iris::accueil
