@@ -25,6 +25,8 @@
 #include <QBrush>
 #include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -174,6 +176,10 @@ private Q_SLOTS:
                 ui::MessageBox::records().isEmpty() ? QString() : ui::MessageBox::records().last().text));
         QFile pdf(opened.first());
         QVERIFY2(pdf.open(QIODevice::ReadOnly), qPrintable(opened.first()));
+        // The copy to view sits in a private temporary folder, not in the user's data.
+        const QFileInfo viewed(opened.first());
+        QVERIFY2(viewed.absolutePath().startsWith(QDir::tempPath() + u"/iris-courrier-"_s), qPrintable(viewed.absolutePath()));
+        QCOMPARE(QFileInfo(viewed.absolutePath()).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
         QVERIFY(pdf.read(5) == "%PDF-");
         const QString content = pdfText(opened.first(), PdfLayout::Physical);
         QVERIFY2(content.contains(u"enregistré sous le numéro %1"_s.arg(reference)), qPrintable(content));

@@ -8,8 +8,8 @@ class QWidget;
 namespace iris::accueil {
 
 /// The register's files on the desktop, through ui::DesktopFiles (test hooks there):
-/// choosing a scanned PDF, and writing a stored document to the application's data
-/// folder to open it in the system's PDF viewer.
+/// choosing a scanned PDF, and writing a stored document to a private temporary folder
+/// (removed when the application quits) to open it in the system's PDF viewer.
 class PostDesktop final
 {
     Q_DECLARE_TR_FUNCTIONS(iris::accueil::PostDesktop)
@@ -18,7 +18,7 @@ public:
 
     /// A PDF chosen by the agent; empty when cancelled.
     static QString choosePdf(QWidget* parent, const QString& caption);
-    /// Writes `bytes` as `fileName` in the "courrier" data folder and opens it; a French
+    /// Writes `bytes` as `fileName` in the private viewing folder and opens it; a French
     /// message on failure, empty on success.
     static QString writeAndOpen(const QString& fileName, const QByteArray& bytes);
 };
