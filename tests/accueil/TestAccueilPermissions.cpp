@@ -9,11 +9,20 @@
 //   every queue, every callback  no              no               yes          no                  no                no
 //   own follow-up list           yes             yes              yes          yes                 yes               no
 //   categories and desks         no              no               yes          no                  no                yes
+//   courriels (list, register)   yes             yes              yes          no                  no                no
+//   post register (list, add)    no              yes              yes          no                  no                no
 #include "modules/accueil/counter/CounterSetup.h"
 #include "modules/accueil/counter/QueueService.h"
 #include "modules/accueil/counter/VisitService.h"
+#include "modules/accueil/mail/CourrielSchema.h"
+#include "modules/accueil/mail/CourrielService.h"
+#include "modules/accueil/mail/MailPermissions.h"
 #include "modules/accueil/phone/CallbackOverdueSource.h"
 #include "modules/accueil/phone/PhoneIntakeService.h"
+#include "modules/accueil/post/PostDemo.h"
+#include "modules/accueil/post/PostPermissions.h"
+#include "modules/accueil/post/PostSchema.h"
+#include "modules/accueil/post/PostService.h"
 #include "modules/accueil/quick/QuickContactService.h"
 #include "modules/accueil/shared/OverdueBoard.h"
 #include "tests/accueil/AccueilFixture.h"
@@ -52,6 +61,7 @@ class TestAccueilPermissions : public QObject
     qint64 footprint()
     {
         return f.scalar(u"SELECT (SELECT count(*) FROM accueil_tickets) + (SELECT count(*) FROM contacts)"
+                        u" + (SELECT count(*) FROM accueil_courriels) + (SELECT count(*) FROM accueil_post_letters)"
                         u" + (SELECT count(*) FROM accueil_ticket_categories) + (SELECT count(*) FROM accueil_desks)"
                         u" + (SELECT count(*) FROM accueil_callbacks) + (SELECT count(*) FROM citizens)"_s)
             .toLongLong();
@@ -62,6 +72,14 @@ private Q_SLOTS:
     {
         QString error;
         QVERIFY2(f.start(&error), qPrintable(error));
+        // The e-mail and post features' schemas and permissions, as the module adds them.
+        declareMailPermissions(*f.permissions);
+        declarePostPermissions(*f.permissions);
+        MigrationRunner features;
+        registerCourrielSchema(features);
+        features.add(PostSchemaOwner, postMigrations());
+        const Result<void> migrated = features.run(*f.db);
+        QVERIFY2(migrated, qPrintable(migrated ? QString() : migrated.error().toString()));
 
         m_operations.insert(u"issue ticket"_s, [](CoreServices& s, test::AccueilFixture& fx) {
             QueueService queue(s);
@@ -140,6 +158,31 @@ private Q_SLOTS:
             d.label = u"Guichet %1"_s.arg(n);
             return outcome(CounterSetup(s).saveDesk(d));
         });
+        m_operations.insert(u"list courriels"_s, [](CoreServices& s, test::AccueilFixture&) {
+            return outcome(CourrielService(s).list({}));
+        });
+        m_operations.insert(u"register a courriel"_s, [](CoreServices& s, test::AccueilFixture& fx) {
+            static int n = 0;
+            const QByteArray raw = "From: Jeanne Exemple <jeanne.exemple@courriel.example>\r\n"
+                                   "To: iris@mairie.example\r\nSubject: Horaires\r\n"
+                                   "Message-ID: <perm-"
+                + QByteArray::number(++n) + "@courriel.example>\r\n\r\nBonjour.\r\n";
+            CourrielService courriels(s);
+            courriels.setClock(fx.clock());
+            return outcome(courriels.registerMessage(raw, fx.now));
+        });
+        m_operations.insert(u"list letters"_s, [](CoreServices& s, test::AccueilFixture&) {
+            return outcome(PostService(s).list({}));
+        });
+        m_operations.insert(u"register a letter"_s, [](CoreServices& s, test::AccueilFixture& fx) {
+            PostService post(s);
+            post.setClock(fx.clock());
+            PostLetter letter;
+            letter.senderName = u"Collectif de riverains"_s;
+            letter.subject = u"Éclairage de la rue"_s;
+            letter.assignedServiceId = fx.serviceId(u"iris"_s);
+            return outcome(post.registerLetter(letter, PostAttachment{u"scan.pdf"_s, PostDemo::onePagePdf("Scan")}));
+        });
     }
 
     void rolesAreEnforcedByTheServices_data()
@@ -162,6 +205,10 @@ private Q_SLOTS:
             {u"own follow-up"_s, {true, true, true, true, true, false}},
             {u"add a category"_s, {false, false, true, false, false, true}},
             {u"add a desk"_s, {false, false, true, false, false, true}},
+            {u"list courriels"_s, {true, true, true, false, false, false}},
+            {u"register a courriel"_s, {true, true, true, false, false, false}},
+            {u"list letters"_s, {false, true, true, false, false, false}},
+            {u"register a letter"_s, {false, true, true, false, false, false}},
         };
         for (const auto& [operation, allowed] : table)
             for (int i = 0; i < logins.size(); ++i)
