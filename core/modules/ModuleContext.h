@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace iris {
@@ -39,6 +40,10 @@ public:
     SettingsPageRegistry settingsPages;
     QList<std::shared_ptr<SearchProvider>> searchProviders;
     QHash<QString, RecordOpener> recordOpeners;       ///< kind → opener
+    /// Called on the GUI thread each time an agent has logged in, once services() returns
+    /// the session's services and the shell shows its window: start what needs a session
+    /// (a mailbox watcher…). Register in initialize() or extensionsInitialized().
+    QList<std::function<void()>> sessionStarted;
     /// Demo content added after the core's demo data (register in initialize()).
     QList<DemoContentSpec> demoContent;
 };

@@ -4,6 +4,8 @@
 // starts the watcher, and a message delivered there appears in the register.
 #include "core/services/CoreServices.h"
 #include "core/storage/Database.h"
+#include "core/security/Session.h"
+#include "core/services/CoreServices.h"
 #include "modules/accueil/mail/CourrielSettings.h"
 #include "modules/accueil/mail/ReplyTemplateStore.h"
 #include "modules/accueil/mail/SmtpSettingsStore.h"
@@ -171,6 +173,55 @@ private Q_SLOTS:
                 : -1;
         };
         QTRY_COMPARE_WITH_TIMEOUT(count(), 1, 10000);
+    }
+
+    void maildirWatchedFromLoginForMailAgentsOnly()
+    {
+        UsagersHarness h;
+        h.setModules({ u"usagers"_s, u"accueil"_s });
+        QString error;
+        QVERIFY2(h.start(0, 0, &error), qPrintable(error));
+        // Configured before anyone logs in (by another workstation, say).
+        const QString maildir = m_dir.filePath(u"Maildir-login"_s);
+        for (const QString& sub : { u"cur"_s, u"new"_s, u"tmp"_s })
+            QVERIFY(QDir().mkpath(maildir + u'/' + sub));
+        {
+            const std::unique_ptr<CoreServices> admin = std::make_unique<CoreServices>(
+                h.database(), Session::system(h.context().permissions), nullptr);
+            CourrielSettings settings(*admin);
+            auto values = settings.load();
+            QVERIFY(values);
+            values->maildirPath = maildir;
+            QVERIFY(settings.save(*values));
+        }
+        const auto deliver = [&maildir](const QByteArray& id) {
+            QFile mail(maildir + u"/tmp/"_s + QString::fromLatin1(id));
+            if (!mail.open(QIODevice::WriteOnly))
+                return false;
+            mail.write("From: usager@example.org\r\nTo: iris@ville-test.fr\r\nSubject: Depuis la connexion\r\n"
+                       "Message-ID: <" + id + "@example.org>\r\n\r\nBonjour.\r\n");
+            mail.close();
+            return QFile::rename(mail.fileName(), maildir + u"/new/"_s + QString::fromLatin1(id));
+        };
+        const auto count = [&h] {
+            QSqlQuery q(h.database()->connection());
+            return q.exec(u"SELECT COUNT(*) FROM accueil_courriels WHERE subject = 'Depuis la connexion'"_s) && q.next()
+                ? q.value(0).toInt()
+                : -1;
+        };
+
+        // An agent de service does not handle courriels: nothing is watched for them.
+        QVERIFY2(h.login(u"service"_s, u"service"_s, &error), qPrintable(error));
+        QVERIFY(deliver("avant-1"));
+        QTest::qWait(1500);
+        QCOMPARE(count(), 0);
+
+        // A téléconseiller logs in: the watcher starts at once, without any page opened,
+        // and picks up what was waiting.
+        QVERIFY2(h.login(u"teleconseil"_s, u"teleconseil"_s, &error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(count(), 1, 10000);
+        QVERIFY(deliver("apres-2"));
+        QTRY_COMPARE_WITH_TIMEOUT(count(), 2, 10000);
     }
 };
 

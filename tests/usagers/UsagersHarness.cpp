@@ -105,6 +105,8 @@ bool UsagersHarness::login(const QString& login, const QString& password, QStrin
         m_shell->resetWindow();
     m_shell->setSession(session);
     m_services = std::make_unique<CoreServices>(m_db, session, &m_dossierTypes);
+    for (const std::function<void()>& started : std::as_const(m_context.sessionStarted))
+        started();
     return true;
 }
 

@@ -183,6 +183,8 @@ void DeskApplication::onLoggedIn(const AgentIdentity& agent)
     Q_EMIT mainWindowCreated(m_window);
     m_window->restoreWindowState();
     m_window->show();
+    for (const std::function<void()>& started : std::as_const(m_host->context().sessionStarted))
+        started();
     Q_EMIT mainWindowShown(m_window);
 }
 

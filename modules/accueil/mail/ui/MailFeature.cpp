@@ -119,13 +119,8 @@ void MailFeature::contribute(ModuleContext& context, AccueilController& controll
     };
     context.settingsPages.add(intake);
 
-    // No login signal reaches modules: follow the session the shell hands out.
-    if (context.shell) {
-        m_sessionPoll.setInterval(2000);
-        QObject::connect(
-            &m_sessionPoll, &QTimer::timeout, &controller, [this, c] { syncWatcher(*c, false); });
-        m_sessionPoll.start();
-    }
+    // Each login: watch the configured Maildir when the agent may handle courriels.
+    context.sessionStarted.append([this, c] { syncWatcher(*c, false); });
 }
 
 void MailFeature::syncWatcher(AccueilController& controller, bool force)
@@ -158,7 +153,6 @@ void MailFeature::syncWatcher(AccueilController& controller, bool force)
 
 void MailFeature::aboutToShutdown()
 {
-    m_sessionPoll.stop();
     m_watcher.reset();
 }
 

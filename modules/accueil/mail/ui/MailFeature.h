@@ -4,7 +4,6 @@
 
 #include <QCoreApplication>
 #include <QPointer>
-#include <QTimer>
 #include <memory>
 
 namespace iris::accueil {
@@ -41,7 +40,6 @@ private:
     QPointer<CourrielRegisterPage> m_page;
     std::unique_ptr<MaildirWatcher> m_watcher;
     qint64 m_watchAgent = -1;
-    QTimer m_sessionPoll;
 };
 
 } // namespace iris::accueil
