@@ -228,7 +228,7 @@ int main(int argc, char** argv)
         }
     }
 
-    QList<double> callMs, findMs, openMs, totalMs;
+    QList<double> callMs, findMs, openMs, totalMs, recordMs, historyMs, restMs;
     int foundFirstPage = 0;
     QElapsedTimer t;
     for (int i = 0; i < rounds; ++i) {
@@ -258,10 +258,15 @@ int main(int argc, char** argv)
 
         t.start();
         const auto record = desk.citizens().get(ticket.citizenId);
+        const qint64 recordNs = t.nsecsElapsed();
         const auto history = desk.contacts().listByCitizen(ticket.citizenId, 200);
+        const qint64 historyNs = t.nsecsElapsed();
         const auto tickets = queue.ofCitizen(ticket.citizenId);
         const auto calls = callbacks.ofCitizen(ticket.citizenId);
         const qint64 openNs = t.nsecsElapsed();
+        recordMs << ms(recordNs);
+        historyMs << ms(historyNs - recordNs);
+        restMs << ms(openNs - historyNs);
         if (!record || !history || history->isEmpty() || !tickets || !calls) {
             out << "open citizen failed\n";
             return 1;
@@ -334,6 +339,9 @@ int main(int argc, char** argv)
     row("find the citizen (search)", findMs, {});
     row("open the citizen (360° reads)", openMs, bareOpenMs);
     row("  floor incl. the audit row", openMs, bareAuditedMs);
+    row("  of which: audited record", recordMs, {});
+    row("  of which: contact history", historyMs, {});
+    row("  of which: tickets + callbacks", restMs, {});
     row("call + find + open", totalMs, {});
     out << QString::asprintf("  citizen in the first 20 results of \"nom prénom\": %d / %d\n", foundFirstPage, rounds);
     out << "Memory: peak RSS " << procStatus("VmHWM:") << ", current " << procStatus("VmRSS:") << '\n';
