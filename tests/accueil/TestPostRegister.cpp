@@ -428,14 +428,30 @@ private Q_SLOTS:
         PostOverdueSource source;
         const Result<QList<OverdueItem>> items = source.items(*agent, query);
         QVERIFY(items);
-        QCOMPARE(items->size(), 1);
-        QCOMPARE(items->first().kind, u"courrier"_s);
-        QCOMPARE(items->first().id, l.id);
-        QVERIFY(items->first().isOverdue(f.now));
-        QVERIFY(items->first().detail.contains(l.reference));
-        QCOMPARE(items->first().assignee, u"Claire Moreau"_s);
+        // Two things are owed on the late letter: its acknowledgement (two weeks,
+        // Services Publics+) and its answer.
+        QCOMPARE(items->size(), 2);
+        QCOMPARE(items->at(0).kindLabel, u"Accusé de réception à envoyer"_s);
+        QCOMPARE(items->at(0).dueAt, QDateTime(l.acknowledgementDueOn.addDays(1), QTime(0, 0)));
+        QCOMPARE(items->at(1).kindLabel, u"Courrier"_s);
+        for (const OverdueItem& item : *items) {
+            QCOMPARE(item.kind, u"courrier"_s);
+            QCOMPARE(item.id, l.id);
+            QVERIFY(item.isOverdue(f.now));
+            QVERIFY(item.detail.contains(l.reference));
+            QCOMPARE(item.assignee, u"Claire Moreau"_s);
+        }
+        // Once acknowledged, only the answer is owed.
+        const Result<PostDocument> ack = PostDocumentStore(*agent).storeGenerated(
+            l.id, PostDocumentKind::Accuse, { u"accuse.pdf"_s, test::PostSite::minimalPdf(u"AR"_s) });
+        QVERIFY2(ack, qPrintable(ack ? QString() : ack.error().toString()));
+        const Result<QList<OverdueItem>> after = source.items(*agent, query);
+        QVERIFY(after);
+        QCOMPARE(after->size(), 1);
+        QCOMPARE(after->first().kindLabel, u"Courrier"_s);
+        // Later deadlines: the recent letter's acknowledgement and answer come due too.
         query.dueBefore = f.now.addDays(60);
-        QCOMPARE(source.items(*agent, query)->size(), 2);
+        QCOMPARE(source.items(*agent, query)->size(), 3);
         QVERIFY(recent.id > 0);
         // A téléconseiller owes no letters: an empty list, not an error.
         auto phone = f.as(u"teleconseil"_s);

@@ -29,22 +29,27 @@ Result<QList<OverdueItem>> PostOverdueSource::items(CoreServices& services, cons
     // The overdue page is for every follow-up role; only post handlers owe letters.
     if (!services.session().can(ids::PermPost))
         return QList<OverdueItem> {};
-    const Result<QList<PostLetter>> letters = PostService(services).open(query);
+    const PostService post(services);
+    const Result<QList<PostLetter>> letters = post.open(query);
     if (!letters)
         return letters.error();
+    // Services Publics+: letters are acknowledged within two weeks, before the answer.
+    const Result<QList<PostLetter>> unacknowledged = post.unacknowledged(query);
+    if (!unacknowledged)
+        return unacknowledged.error();
     QHash<qint64, QString> agents;
     QHash<qint64, QString> serviceNames;
     QList<OverdueItem> items;
-    items.reserve(letters->size());
-    for (const PostLetter& l : *letters) {
+    items.reserve(letters->size() + unacknowledged->size());
+    const auto add = [&](const PostLetter& l, const QString& kindLabel, const QDate& dueOn) {
         OverdueItem item;
         item.kind = ids::PostKind;
         item.id = l.id;
-        item.kindLabel = tr("Courrier");
+        item.kindLabel = kindLabel;
         item.title = l.subject;
         item.detail = tr("%1 — reçu le %2").arg(l.reference, l.receivedOn.toString(u"dd/MM/yyyy"_s));
-        // Answer by the end of the deadline day.
-        item.dueAt = QDateTime(l.dueOn.addDays(1), QTime(0, 0));
+        // Due by the end of the deadline day.
+        item.dueAt = QDateTime(dueOn.addDays(1), QTime(0, 0));
         item.citizenId = l.citizenId;
         item.citizenName = l.senderName;
         item.assignedAgentId = l.assignedAgentId;
@@ -67,7 +72,11 @@ Result<QList<OverdueItem>> PostOverdueSource::items(CoreServices& services, cons
         who.removeAll(QString());
         item.assignee = who.join(u", "_s);
         items << item;
-    }
+    };
+    for (const PostLetter& l : *unacknowledged)
+        add(l, tr("Accusé de réception à envoyer"), l.acknowledgementDueOn);
+    for (const PostLetter& l : *letters)
+        add(l, tr("Courrier"), l.dueOn);
     return items;
 }
 

@@ -370,6 +370,27 @@ Result<QList<PostLetter>> PostService::list(const PostFilter& filter) const
     return selectPostLetters(c, d, where, binds, u"year DESC, sequence DESC"_s, filter.limit);
 }
 
+Result<QList<PostLetter>> PostService::unacknowledged(const OverdueQuery& query) const
+{
+    const Session& s = m_services.session();
+    if (auto r = s.require(ids::PermPost); !r)
+        return r.error();
+    if (query.scope == OverdueQuery::Scope::All) {
+        if (auto r = s.require(ids::PermSupervise); !r)
+            return r.error();
+    }
+    const Dialect& d = m_services.database()->dialect();
+    QVariantMap binds;
+    QString where = u"status = 'a_traiter' AND acknowledged_on IS NULL AND "_s
+        + assigneeScopeClause(query.scope, s.agent(), binds);
+    if (query.dueBefore.isValid()) {
+        where += u" AND ack_due_on < :before"_s;
+        binds.insert(u":before"_s, d.toDbDate(query.dueBefore.date()));
+    }
+    QSqlDatabase c = m_services.database()->connection();
+    return selectPostLetters(c, d, where, binds, u"ack_due_on, year, sequence"_s, query.limit);
+}
+
 Result<QList<PostLetter>> PostService::open(const OverdueQuery& query) const
 {
     const Session& s = m_services.session();

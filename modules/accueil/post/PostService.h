@@ -70,6 +70,10 @@ public:
     Result<QList<PostLetter>> list(const PostFilter& filter) const;
     /// Open letters by reply deadline (the overdue board).
     Result<QList<PostLetter>> open(const OverdueQuery& query) const;
+    /// Open letters whose acknowledgement of receipt is still owed (none sent yet), due
+    /// before query.dueBefore (all when invalid), by acknowledgement deadline; same scope
+    /// and permissions as open().
+    Result<QList<PostLetter>> unacknowledged(const OverdueQuery& query) const;
 
     /// Hands the letter to an agent and/or a service (at least one, both existing).
     Result<PostLetter> assign(qint64 id, int version, qint64 agentId, qint64 serviceId);
