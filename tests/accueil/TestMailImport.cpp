@@ -9,10 +9,13 @@
 #include "modules/accueil/mail/CourrielOverdueSource.h"
 #include "modules/accueil/mail/CourrielService.h"
 #include "modules/accueil/mail/CourrielSettings.h"
+#include "modules/accueil/mail/MailIds.h"
 #include "modules/accueil/mail/MaildirImporter.h"
 #include "tests/accueil/MailFixture.h"
 
 #include <QCryptographicHash>
+
+#include <algorithm>
 #include <QDir>
 #include <QFile>
 #include <QTest>
@@ -286,6 +289,45 @@ private Q_SLOTS:
         auto admin = f.site.as(u"admin"_s);
         QCOMPARE(CourrielService(*admin).list({}).error().code(), ErrorCode::PermissionDenied);
         QVERIFY(CourrielOverdueSource().items(*admin, {}).value().isEmpty());
+    }
+
+    void colleagueOfTheAssigneeHandlesIt()
+    {
+        // Assigned to one agent of the IRIS service: a colleague of the same service sees
+        // it in the register, may open it and its attachment — and that reading is audited
+        // once the sender is known.
+        auto agent = f.site.as(u"accueil"_s);
+        CourrielService courriels(*agent);
+        const Courriel multi = byMessageId(*agent, u"multi-0002@mail.example.org"_s);
+        QVERIFY(!multi.attachments.isEmpty());
+        const qint64 moreau = f.site.identity(u"c.moreau"_s).id;
+        const Result<Courriel> assigned = courriels.assign(multi.id, multi.version, moreau, 0);
+        QVERIFY2(assigned, assigned ? "" : qPrintable(assigned.error().toString()));
+        const qint64 paul = f.addCitizen(u"Durand"_s, u"Paul"_s, u"paul.durand@example.net"_s);
+        const Result<Courriel> linked = courriels.linkCitizen(assigned->id, assigned->version, paul);
+        QVERIFY2(linked, linked ? "" : qPrintable(linked.error().toString()));
+
+        auto colleague = f.site.as(u"teleconseil"_s);
+        CourrielService theirs(*colleague);
+        QVERIFY(theirs.get(multi.id));
+        const Result<QList<Courriel>> listed = theirs.list({});
+        QVERIFY(listed);
+        QVERIFY(std::any_of(listed->cbegin(), listed->cend(), [&](const Courriel& c) { return c.id == multi.id; }));
+        const auto reads = [&] {
+            return f.site.scalar(u"SELECT COUNT(*) FROM audit_events WHERE action = 'read' AND entity_kind = '%1' "
+                                 u"AND entity_id = %2 AND agent_id = %3"_s.arg(ids::CourrielEntity)
+                                     .arg(multi.id)
+                                     .arg(f.site.identity(u"teleconseil"_s).id))
+                .toInt();
+        };
+        const int before = reads();
+        QVERIFY(theirs.attachmentData(multi.attachments.first().id));
+        QVERIFY(theirs.rawMessage(multi.id));
+        QCOMPARE(reads(), before + 2);
+        // …but not an agent of another service.
+        auto logement = f.site.as(u"i.roux"_s);
+        QCOMPARE(CourrielService(*logement).attachmentData(multi.attachments.first().id).error().code(),
+                 ErrorCode::PermissionDenied);
     }
 
     void replyIsAnOutgoingContact()

@@ -374,6 +374,43 @@ private Q_SLOTS:
         QCOMPARE(q.value(0).toInt(), 0);
         reply->close();
     }
+
+    void answeredMeanwhileIsNotSentTwice()
+    {
+        SmtpTestServer server;
+        QString error;
+        QVERIFY2(server.start(m_dir.filePath(u"twice"_s), {}, &error), qPrintable(error));
+        UsagersHarness h;
+        qint64 citizen = 0;
+        qint64 courrielId = 0;
+        prepare(h, server.port(), &citizen, &courrielId);
+        if (QTest::currentTestFailed())
+            return;
+        QWidget* page = openRegister(h);
+        QVERIFY(page);
+        auto* list = page->findChild<QTableView*>(u"registerList"_s);
+        QTRY_COMPARE(list->model()->rowCount(), 1);
+        QPointer<QWidget> reply = openReply(page);
+        QVERIFY(reply);
+        QVERIFY(QTest::qWaitForWindowActive(reply));
+        chooseAcknowledgement(reply);
+
+        // A colleague answers it from another workstation while this draft is open.
+        const Result<Courriel> current = CourrielService(h.system()).get(courrielId);
+        QVERIFY(current);
+        const Result<Courriel> answered = CourrielService(h.system()).recordReply(courrielId, current->version,
+            { current->fromAddress, u"Re: réponse du collègue"_s, u"Bonjour, voici la réponse."_s, {}, {}, 0 });
+        QVERIFY2(answered, qPrintable(answered ? QString() : answered.error().toString()));
+
+        QTest::keyClick(reply, Qt::Key_Return, Qt::ControlModifier);
+        auto* errorLabel = reply->findChild<QLabel*>(u"replyError"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!errorLabel->text().isEmpty(), 10000);
+        QVERIFY2(errorLabel->text().startsWith(u"Ce courriel est déjà « Répondu »"_s), qPrintable(errorLabel->text()));
+        QVERIFY(reply && reply->isVisible());
+        QTest::qWait(300);
+        QCOMPARE(server.messages().size(), 0);  // nothing went out
+        reply->close();
+    }
 };
 
 QTEST_MAIN(TestMailRegisterGui)

@@ -240,6 +240,28 @@ private Q_SLOTS:
         QCOMPARE(unconfigured.error().code(), ErrorCode::InvalidArgument);
     }
 
+    void passwordNeverSentInClear()
+    {
+        // A remote server without STARTTLS/SSL and a login: refused before any connection
+        // (the host does not even resolve here, so a connection attempt would say so).
+        SmtpSettings remote = settingsFor(25);
+        remote.host = u"smtp.mairie.invalid"_s;
+        remote.user = u"iris"_s;
+        remote.password = u"secret"_s;
+        const Result<SentMail> sent = SmtpSender(remote).send(reply());
+        QVERIFY(!sent);
+        QCOMPARE(sent.error().code(), ErrorCode::AuthenticationFailed);
+        QVERIFY2(sent.error().message().startsWith(u"Le mot de passe ne sera pas envoyé en clair"_s),
+                 qPrintable(sent.error().message()));
+        QVERIFY(!sent.error().message().contains(u"secret"_s));
+        // Without a login, the same server is simply tried (and not found).
+        remote.user.clear();
+        remote.password.clear();
+        const Result<SentMail> anonymous = SmtpSender(remote).send(reply());
+        QVERIFY(!anonymous);
+        QVERIFY(anonymous.error().code() != ErrorCode::AuthenticationFailed);
+    }
+
     void connectionRefusedQuickly()
     {
         int closedPort = 0;

@@ -190,6 +190,8 @@ void DeskApplication::onLoggedIn(const AgentIdentity& agent)
 
 void DeskApplication::shutdown()
 {
+    // First: a demo seeding still running uses the modules' demo content and dossier types.
+    m_seeder.reset();
     if (m_window) {
         disconnect(m_window, nullptr, this, nullptr);
         delete m_window;
@@ -202,7 +204,6 @@ void DeskApplication::shutdown()
         m_host->shutdown();
     m_host.reset(); // before the services and the database: modules may hold them
     m_services.reset();
-    m_seeder.reset();
 }
 
 namespace {

@@ -27,14 +27,12 @@ namespace iris::accueil {
 
 namespace {
 
-/// The scope of an agent without accueil.supervise: their own, their service's and the
-/// unassigned courriels.
+/// The scope of an agent without accueil.supervise: their own, their service's (and its
+/// agents') and the unassigned courriels.
 QString scopeClause(QVariantMap& binds, const AgentIdentity& me)
 {
-    binds.insert(u":scope_agent"_s, me.id);
-    binds.insert(u":scope_service"_s, me.serviceId);
-    return u"(c.assigned_agent_id = :scope_agent OR c.assigned_service_id = :scope_service "
-           u"OR (c.assigned_agent_id IS NULL AND c.assigned_service_id IS NULL))"_s;
+    return u"(%1 OR (c.assigned_agent_id IS NULL AND c.assigned_service_id IS NULL))"_s.arg(
+        assigneeScopeClause(OverdueQuery::Scope::MyService, me, binds, u"c."_s));
 }
 
 QString likePattern(const QString& text)
@@ -70,12 +68,10 @@ Result<void> CourrielService::checkMayHandle(const Courriel& x) const
     const Session& s = m_services.session();
     if (s.can(ids::PermSupervise))
         return {};
-    const AgentIdentity& me = s.agent();
     if (x.assignedAgentId == 0 && x.assignedServiceId == 0)
         return {};
-    if (x.assignedAgentId > 0 && x.assignedAgentId == me.id)
-        return {};
-    if (x.assignedServiceId > 0 && x.assignedServiceId == me.serviceId)
+    QSqlDatabase c = m_services.database()->connection();
+    if (isAssignedToMyService(c, s.agent(), x.assignedAgentId, x.assignedServiceId))
         return {};
     return Error(
         ErrorCode::PermissionDenied, tr("Ce courriel est confié à un autre agent ou à un autre service."));
@@ -182,17 +178,33 @@ Result<QByteArray> CourrielService::attachmentData(qint64 attachmentId) const
         = CourrielStore(m_services.database()->dialect()).attachmentData(c, attachmentId, &courrielId);
     if (!data)
         return data;
-    if (Result<Courriel> owner = load(courrielId, false); !owner)
+    const Result<Courriel> owner = load(courrielId, false);
+    if (!owner)
         return owner.error();
+    // A citizen's attachment is personal data: opening or saving it is audited.
+    if (owner->citizenId > 0) {
+        if (auto r = m_services.audit().record(auditaction::Read, ids::CourrielEntity, courrielId,
+                { { u"citizen_id"_s, owner->citizenId }, { u"attachment_id"_s, attachmentId } });
+            !r)
+            return r.error();
+    }
     return data;
 }
 
 Result<QByteArray> CourrielService::rawMessage(qint64 courrielId) const
 {
-    if (Result<Courriel> owner = load(courrielId, false); !owner)
+    const Result<Courriel> owner = load(courrielId, false);
+    if (!owner)
         return owner.error();
     QSqlDatabase c = m_services.database()->connection();
-    return CourrielStore(m_services.database()->dialect()).rawMessage(c, courrielId);
+    Result<QByteArray> raw = CourrielStore(m_services.database()->dialect()).rawMessage(c, courrielId);
+    if (raw && owner->citizenId > 0) {
+        if (auto r = m_services.audit().record(auditaction::Read, ids::CourrielEntity, courrielId,
+                { { u"citizen_id"_s, owner->citizenId }, { u"raw"_s, true } });
+            !r)
+            return r.error();
+    }
+    return raw;
 }
 
 Result<bool> CourrielService::isRegistered(const QString& messageId) const

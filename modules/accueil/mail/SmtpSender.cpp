@@ -259,6 +259,15 @@ public:
             return Error(ErrorCode::InvalidArgument,
                 tr("Le certificat d'autorité « %1 » des paramètres d'envoi est introuvable ou illisible.")
                     .arg(m_s.caFile));
+        // A password never crosses the network in clear (a relay on this machine may):
+        // refused before connecting.
+        const QString h = m_s.host.trimmed().toLower();
+        const bool loopback = h == u"localhost"_s || h.startsWith(u"127."_s) || h == u"::1"_s;
+        if (!m_s.user.isEmpty() && m_s.security == SmtpSecurity::None && !loopback)
+            return Error(ErrorCode::AuthenticationFailed,
+                tr("Le mot de passe ne sera pas envoyé en clair au serveur %1 : choisissez STARTTLS ou "
+                   "SSL/TLS dans les réglages d'envoi.")
+                    .arg(where()));
         try {
             return exchange(message, recipient);
         } catch (const Poco::Net::ConnectionRefusedException& e) {

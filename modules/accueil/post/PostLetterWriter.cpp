@@ -221,7 +221,7 @@ Result<PostDocument> PostLetterWriter::generateAcknowledgement(qint64 letterId)
         letterId, PostDocumentKind::Accuse, { fileName(*letter, PostDocumentKind::Accuse), *pdf });
 }
 
-Result<PostDocument> PostLetterWriter::generateReply(qint64 letterId, const PostReplyDraft& draft)
+Result<PostAttachment> PostLetterWriter::renderReply(qint64 letterId, const PostReplyDraft& draft)
 {
     const Result<PostLetter> letter = PostService(m_services).get(letterId);
     if (!letter)
@@ -235,10 +235,17 @@ Result<PostDocument> PostLetterWriter::generateReply(qint64 letterId, const Post
         = m_printing.render(*html, tr("Réponse au courrier %1").arg(letter->reference));
     if (!pdf)
         return pdf.error();
+    return PostAttachment { fileName(*letter, PostDocumentKind::Reponse), *pdf };
+}
+
+Result<PostDocument> PostLetterWriter::generateReply(qint64 letterId, const PostReplyDraft& draft)
+{
+    const Result<PostAttachment> rendered = renderReply(letterId, draft);
+    if (!rendered)
+        return rendered.error();
     PostDocumentStore store(m_services);
     store.setClock(m_now);
-    return store.storeGenerated(
-        letterId, PostDocumentKind::Reponse, { fileName(*letter, PostDocumentKind::Reponse), *pdf });
+    return store.storeGenerated(letterId, PostDocumentKind::Reponse, *rendered);
 }
 
 } // namespace iris::accueil

@@ -3,6 +3,7 @@
 #include "core/base/Result.h"
 #include "core/services/ServiceSupport.h"
 #include "modules/accueil/post/PostLetter.h"
+#include "modules/accueil/post/PostService.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -59,6 +60,9 @@ public:
 
     /// Renders and stores the acknowledgement (the letter is then acknowledged today).
     Result<PostDocument> generateAcknowledgement(qint64 letterId);
+    /// Renders a reply letter without storing it: render first, then store it with the
+    /// reply in one short transaction (the layout never holds the write lock).
+    Result<PostAttachment> renderReply(qint64 letterId, const PostReplyDraft& draft);
     /// Renders and stores a reply letter (the reply itself is recorded by PostService).
     Result<PostDocument> generateReply(qint64 letterId, const PostReplyDraft& draft);
 

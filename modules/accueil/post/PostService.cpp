@@ -295,19 +295,9 @@ Result<void> PostService::checkMayHandle(const PostLetter& letter) const
         return r;
     if (s.can(ids::PermSupervise))
         return {};
-    const AgentIdentity& me = s.agent();
-    if (letter.assignedAgentId > 0 && letter.assignedAgentId == me.id)
+    QSqlDatabase c = m_services.database()->connection();
+    if (isAssignedToMyService(c, s.agent(), letter.assignedAgentId, letter.assignedServiceId))
         return {};
-    if (me.serviceId > 0 && letter.assignedServiceId == me.serviceId)
-        return {};
-    if (letter.assignedAgentId > 0 && me.serviceId > 0) {
-        QSqlQuery q(m_services.database()->connection());
-        q.prepare(u"SELECT 1 FROM agents WHERE id = :a AND service_id = :s"_s);
-        q.bindValue(u":a"_s, letter.assignedAgentId);
-        q.bindValue(u":s"_s, me.serviceId);
-        if (q.exec() && q.next())
-            return {};
-    }
     return Error(
         ErrorCode::PermissionDenied, tr("Ce courrier est confié à un autre agent ou à un autre service."));
 }

@@ -2,6 +2,7 @@
 
 #include "modules/accueil/shared/OverdueItem.h"
 
+#include <QSqlDatabase>
 #include <QString>
 #include <QVariantMap>
 
@@ -18,5 +19,10 @@ namespace iris::accueil {
 /// item — the caller checks accueil.supervise first. Binds are added to `binds`.
 QString assigneeScopeClause(OverdueQuery::Scope scope, const AgentIdentity& me, QVariantMap& binds,
                             const QString& alias = {});
+
+/// True when an item assigned to (agentId, serviceId) is the agent's: assigned to them,
+/// to their service, or to one of their service's agents — the row-level twin of
+/// assigneeScopeClause(MyService). Reads the agent's service on `c` when needed.
+bool isAssignedToMyService(QSqlDatabase& c, const AgentIdentity& me, qint64 agentId, qint64 serviceId);
 
 } // namespace iris::accueil

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -26,7 +27,7 @@ CourrielIntakeSettingsPage::CourrielIntakeSettingsPage(AccueilController& contro
     , m_service(new ServiceChooser(u"intakeService"_s, this))
     , m_maildir(new QLineEdit(this))
     , m_browse(new QPushButton(tr("Parcourir…"), this))
-    , m_save(new QPushButton(tr("Enregistrer"), this))
+    , m_save(new QPushButton(tr("Enregistrer (Ctrl+S)"), this))
     , m_status(new QLabel(this))
 {
     setObjectName(u"courrielIntakeSettingsPage"_s);
@@ -61,6 +62,8 @@ CourrielIntakeSettingsPage::CourrielIntakeSettingsPage(AccueilController& contro
             m_maildir->setText(dir);
     });
     connect(m_save, &QPushButton::clicked, this, &CourrielIntakeSettingsPage::save);
+    auto* saveKey = new QShortcut(QKeySequence::Save, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(saveKey, &QShortcut::activated, this, &CourrielIntakeSettingsPage::save);
     load();
 }
 

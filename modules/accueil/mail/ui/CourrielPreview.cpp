@@ -44,9 +44,9 @@ CourrielPreview::CourrielPreview(AccueilController& controller, QWidget* parent)
     , m_warning(new QLabel(this))
     , m_body(new QPlainTextEdit(this))
     , m_attachments(new QListWidget(this))
-    , m_open(new QPushButton(tr("Ouvrir"), this))
-    , m_save(new QPushButton(tr("Enregistrer sous…"), this))
-    , m_raw(new QPushButton(tr("Message brut…"), this))
+    , m_open(new QPushButton(tr("&Ouvrir"), this))
+    , m_save(new QPushButton(tr("Enregistrer &sous…"), this))
+    , m_raw(new QPushButton(tr("Message &brut…"), this))
 {
     setObjectName(u"courrielPreview"_s);
     m_header->setObjectName(u"courrielHeader"_s);
@@ -150,11 +150,26 @@ void CourrielPreview::updateButtons()
 
 void CourrielPreview::openAttachment()
 {
-    const CourrielAttachment* a = currentAttachment();
+    const CourrielAttachment* selected = currentAttachment();
     CoreServices* s = m_controller.services();
-    if (!a || !s)
+    if (!selected || !s)
         return;
-    const Result<QByteArray> data = CourrielService(*s).attachmentData(a->id);
+    // A copy: the courriel may be reloaded while a dialog is open.
+    const CourrielAttachment a = *selected;
+    // Mail from outside: only documents and images open in one step; anything a desktop
+    // might run (.desktop, .jar, scripts…) goes through "Enregistrer sous…".
+    static const QStringList viewable = { u"pdf"_s, u"png"_s, u"jpg"_s, u"jpeg"_s, u"gif"_s, u"bmp"_s,
+        u"tif"_s, u"tiff"_s, u"webp"_s, u"txt"_s, u"csv"_s, u"rtf"_s, u"odt"_s, u"ods"_s, u"odp"_s, u"doc"_s,
+        u"docx"_s, u"xls"_s, u"xlsx"_s, u"ppt"_s, u"pptx"_s };
+    const QString suffix = QFileInfo(a.fileName).suffix().toLower();
+    if (!viewable.contains(suffix)) {
+        ui::MessageBox::warning(this, tr("Pièce jointe"),
+            tr("Par sécurité, une pièce jointe de ce type (« %1 ») ne s'ouvre pas directement : "
+               "utilisez « Enregistrer sous… ».")
+                .arg(a.fileName));
+        return;
+    }
+    const Result<QByteArray> data = CourrielService(*s).attachmentData(a.id);
     if (!data) {
         ui::MessageBox::warning(this, tr("Pièce jointe"), data.error().toString());
         return;
@@ -162,7 +177,7 @@ void CourrielPreview::openAttachment()
     // Private temporary folder, removed with the page: the file is personal data.
     if (!m_openedFiles)
         m_openedFiles = std::make_unique<QTemporaryDir>();
-    const QString path = m_openedFiles->filePath(u"%1-%2"_s.arg(a->id).arg(safeFileName(a->fileName)));
+    const QString path = m_openedFiles->filePath(u"%1-%2"_s.arg(a.id).arg(safeFileName(a.fileName)));
     QFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(*data) != data->size()) {
         ui::MessageBox::warning(
@@ -172,20 +187,22 @@ void CourrielPreview::openAttachment()
     out.close();
     if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
         m_controller.showStatus(
-            tr("Aucune application ne sait ouvrir « %1 » : enregistrez-la.").arg(a->fileName));
+            tr("Aucune application ne sait ouvrir « %1 » : enregistrez-la.").arg(a.fileName));
 }
 
 void CourrielPreview::saveAttachment()
 {
-    const CourrielAttachment* a = currentAttachment();
+    const CourrielAttachment* selected = currentAttachment();
     CoreServices* s = m_controller.services();
-    if (!a || !s)
+    if (!selected || !s)
         return;
+    // A copy: the courriel may be reloaded while a dialog is open.
+    const CourrielAttachment a = *selected;
     const QString target = QFileDialog::getSaveFileName(
-        this, tr("Enregistrer la pièce jointe"), QDir::home().filePath(safeFileName(a->fileName)));
+        this, tr("Enregistrer la pièce jointe"), QDir::home().filePath(safeFileName(a.fileName)));
     if (target.isEmpty())
         return;
-    const Result<QByteArray> data = CourrielService(*s).attachmentData(a->id);
+    const Result<QByteArray> data = CourrielService(*s).attachmentData(a.id);
     if (!data) {
         ui::MessageBox::warning(this, tr("Pièce jointe"), data.error().toString());
         return;

@@ -30,6 +30,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace iris::accueil {
@@ -48,10 +50,10 @@ CourrielRegisterPage::CourrielRegisterPage(AccueilController& controller, QWidge
     , m_view(new QTableView(this))
     , m_preview(new CourrielPreview(controller, this))
     , m_reply(new QPushButton(tr("Répondre… (Ctrl+R)"), this))
-    , m_link(new QPushButton(tr("Lier à un usager…"), this))
-    , m_openCitizen(new QPushButton(tr("Fiche de l'usager"), this))
-    , m_assign(new QPushButton(tr("Attribuer…"), this))
-    , m_file(new QPushButton(tr("Classer sans suite…"), this))
+    , m_link(new QPushButton(tr("Lier à un usager… (Ctrl+Alt+L)"), this))
+    , m_openCitizen(new QPushButton(tr("Fiche de l'usager (Ctrl+O)"), this))
+    , m_assign(new QPushButton(tr("Attribuer… (Ctrl+Alt+A)"), this))
+    , m_file(new QPushButton(tr("Classer sans suite… (Ctrl+Alt+C)"), this))
 {
     setObjectName(u"courrielRegister"_s);
     m_status->setObjectName(u"registerStatus"_s);
@@ -100,9 +102,21 @@ CourrielRegisterPage::CourrielRegisterPage(AccueilController& controller, QWidge
     layout->addWidget(splitter, 1);
     layout->addLayout(actions);
 
-    auto* replyShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_R), this);
-    replyShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(replyShortcut, &QShortcut::activated, this, &CourrielRegisterPage::reply);
+    // The page's actions from the keyboard (same keys as the post register).
+    const auto shortcut = [this](const QKeySequence& key, std::function<void()> action) {
+        auto* sc = new QShortcut(key, this);
+        sc->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(sc, &QShortcut::activated, this, std::move(action));
+    };
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_R), [this] { reply(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L), [this] { linkCitizen(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_O), [this] { openCitizen(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A), [this] { assign(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C), [this] { fileSelected(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_F), [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
     connect(m_reply, &QPushButton::clicked, this, &CourrielRegisterPage::reply);
     connect(m_link, &QPushButton::clicked, this, &CourrielRegisterPage::linkCitizen);
     connect(m_openCitizen, &QPushButton::clicked, this, &CourrielRegisterPage::openCitizen);

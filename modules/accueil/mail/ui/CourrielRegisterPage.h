@@ -23,8 +23,9 @@ class CourrielReplyWindow;
 
 /// "Courriels": the register of e-mails received from citizens. The list (overdue ones in
 /// red) with a status filter and a text filter, the preview of the selected courriel, and
-/// what an agent does with it: reply (Ctrl+R), link the sender to a citizen, open the
-/// citizen's page, assign to an agent or a service, file it. Live: reloads when another
+/// what an agent does with it: reply (Ctrl+R), link the sender to a citizen (Ctrl+Alt+L),
+/// open the citizen's page (Ctrl+O), assign to an agent or a service (Ctrl+Alt+A), file it
+/// (Ctrl+Alt+C); Ctrl+F goes to the filter. Live: reloads when another
 /// desk or the Maildir watcher commits.
 ///
 /// Object names: courrielRegister, registerStatus, registerFilter, registerCount,

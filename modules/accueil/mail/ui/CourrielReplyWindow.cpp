@@ -275,6 +275,19 @@ void CourrielReplyWindow::send()
         showError(settings.error().toString());
         return;
     }
+    // Answered or filed meanwhile (by a colleague, on another workstation): the citizen
+    // must not get a second answer. Checked just before sending.
+    const Result<Courriel> fresh = CourrielService(*s).get(m_courriel.id);
+    if (!fresh) {
+        showError(fresh.error().toString());
+        return;
+    }
+    if (!fresh->isOpen()) {
+        showError(tr("Ce courriel est déjà « %1 » : la réponse n'a pas été envoyée. Le brouillon est conservé.")
+                      .arg(courrielStatusLabel(fresh->status)));
+        return;
+    }
+    m_courriel.version = fresh->version;
     m_outgoing = OutgoingMail {};
     m_outgoing.toAddress = m_to->text().trimmed();
     if (m_outgoing.toAddress.compare(m_courriel.fromAddress, Qt::CaseInsensitive) == 0)

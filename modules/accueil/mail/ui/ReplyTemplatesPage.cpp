@@ -13,6 +13,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -27,7 +28,7 @@ ReplyTemplatesPage::ReplyTemplatesPage(AccueilController& controller, QWidget* p
     , m_subject(new QLineEdit(this))
     , m_body(new QPlainTextEdit(this))
     , m_new(new QPushButton(tr("Nouveau modèle"), this))
-    , m_save(new QPushButton(tr("Enregistrer"), this))
+    , m_save(new QPushButton(tr("Enregistrer (Ctrl+S)"), this))
     , m_delete(new QPushButton(tr("Supprimer"), this))
     , m_status(new QLabel(this))
 {
@@ -68,6 +69,8 @@ ReplyTemplatesPage::ReplyTemplatesPage(AccueilController& controller, QWidget* p
     connect(m_list, &QListWidget::currentRowChanged, this, &ReplyTemplatesPage::showCurrent);
     connect(m_new, &QPushButton::clicked, this, &ReplyTemplatesPage::newTemplate);
     connect(m_save, &QPushButton::clicked, this, &ReplyTemplatesPage::save);
+    auto* saveKey = new QShortcut(QKeySequence::Save, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(saveKey, &QShortcut::activated, this, &ReplyTemplatesPage::save);
     connect(m_delete, &QPushButton::clicked, this, &ReplyTemplatesPage::removeCurrent);
     reload();
 }

@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -34,7 +35,7 @@ SmtpSettingsPage::SmtpSettingsPage(AccueilController& controller, QWidget* paren
     , m_caFile(new QLineEdit(this))
     , m_signature(new QPlainTextEdit(this))
     , m_test(new QPushButton(tr("Tester la connexion"), this))
-    , m_save(new QPushButton(tr("Enregistrer"), this))
+    , m_save(new QPushButton(tr("Enregistrer (Ctrl+S)"), this))
     , m_status(new QLabel(this))
 {
     setObjectName(u"smtpSettingsPage"_s);
@@ -104,6 +105,8 @@ SmtpSettingsPage::SmtpSettingsPage(AccueilController& controller, QWidget* paren
     });
     connect(m_test, &QPushButton::clicked, this, &SmtpSettingsPage::test);
     connect(m_save, &QPushButton::clicked, this, &SmtpSettingsPage::save);
+    auto* saveKey = new QShortcut(QKeySequence::Save, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(saveKey, &QShortcut::activated, this, &SmtpSettingsPage::save);
     connect(&m_testing, &QFutureWatcher<Result<void>>::finished, this, &SmtpSettingsPage::onTested);
     load();
 }

@@ -309,17 +309,19 @@ void PostPage::registerLetter()
 
 void PostPage::acknowledge()
 {
-    const PostLetter* l = current();
+    const PostLetter* selected = current();
     CoreServices* s = m_controller.services();
-    if (!checkedOpen(l) || !s)
+    if (!checkedOpen(selected) || !s)
         return;
+    // A copy: the register reloads when another workstation writes, even under a modal dialog.
+    const PostLetter l = *selected;
     PostLetterWriter writer(*s, defaultPostPrinting());
-    const Result<PostDocument> doc = writer.generateAcknowledgement(l->id);
+    const Result<PostDocument> doc = writer.generateAcknowledgement(l.id);
     if (!doc) {
         ui::MessageBox::warning(this, tr("Accusé de réception"), doc.error().toString());
         return;
     }
-    m_controller.showStatus(tr("Accusé de réception du courrier %1 enregistré.").arg(l->reference));
+    m_controller.showStatus(tr("Accusé de réception du courrier %1 enregistré.").arg(l.reference));
     const qint64 id = doc->id;
     reload();
     openDocument(id);
@@ -327,10 +329,12 @@ void PostPage::acknowledge()
 
 void PostPage::attachScan()
 {
-    const PostLetter* l = current();
+    const PostLetter* selected = current();
     CoreServices* s = m_controller.services();
-    if (!checkedOpen(l) || !s)
+    if (!checkedOpen(selected) || !s)
         return;
+    // A copy: the register reloads when another workstation writes, even under a modal dialog.
+    const PostLetter l = *selected;
     const QString path = PostDesktop::choosePdf(this, tr("Courrier numérisé"));
     if (path.isEmpty())
         return;
@@ -341,7 +345,7 @@ void PostPage::attachScan()
         return;
     }
     const Result<PostDocument> doc = PostDocumentStore(*s).attach(
-        l->id, PostDocumentKind::Scan, PostAttachment { path, file.readAll() });
+        l.id, PostDocumentKind::Scan, PostAttachment { path, file.readAll() });
     if (!doc) {
         ui::MessageBox::warning(this, tr("Courrier numérisé"),
             doc.error().fields().isEmpty() ? doc.error().toString() : doc.error().fields().first().message);
@@ -352,10 +356,12 @@ void PostPage::attachScan()
 
 void PostPage::assign()
 {
-    const PostLetter* l = current();
-    if (!checkedOpen(l))
+    const PostLetter* selected = current();
+    if (!checkedOpen(selected))
         return;
-    auto* dialog = new AssignLetterDialog(m_controller, *l, this);
+    // A copy: the register reloads when another workstation writes, even under a modal dialog.
+    const PostLetter l = *selected;
+    auto* dialog = new AssignLetterDialog(m_controller, l, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_controller.track(dialog);
     connect(dialog, &QDialog::accepted, this, &PostPage::reload);
@@ -364,10 +370,12 @@ void PostPage::assign()
 
 void PostPage::reply()
 {
-    const PostLetter* l = current();
-    if (!checkedOpen(l))
+    const PostLetter* selected = current();
+    if (!checkedOpen(selected))
         return;
-    auto* dialog = new ReplyLetterDialog(m_controller, *l, this);
+    // A copy: the register reloads when another workstation writes, even under a modal dialog.
+    const PostLetter l = *selected;
+    auto* dialog = new ReplyLetterDialog(m_controller, l, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_controller.track(dialog);
     connect(dialog, &QDialog::accepted, this, &PostPage::reload);
@@ -377,15 +385,17 @@ void PostPage::reply()
 
 void PostPage::fileLetter()
 {
-    const PostLetter* l = current();
+    const PostLetter* selected = current();
     CoreServices* s = m_controller.services();
-    if (!checkedOpen(l) || !s)
+    if (!checkedOpen(selected) || !s)
         return;
+    // A copy: the register reloads when another workstation writes, even under a modal dialog.
+    const PostLetter l = *selected;
     if (ui::MessageBox::question(
-            this, tr("Classer le courrier"), tr("Classer le courrier %1 sans réponse ?").arg(l->reference))
+            this, tr("Classer le courrier"), tr("Classer le courrier %1 sans réponse ?").arg(l.reference))
         != QMessageBox::Yes)
         return;
-    const Result<PostLetter> r = PostService(*s).file(l->id, l->version, {});
+    const Result<PostLetter> r = PostService(*s).file(l.id, l.version, {});
     if (!r) {
         ui::MessageBox::warning(this, tr("Classer le courrier"), r.error().toString());
         return;

@@ -2,6 +2,7 @@
 
 #include "core/services/CoreServices.h"
 #include "core/storage/Database.h"
+#include "modules/accueil/post/PostDocumentStore.h"
 #include "modules/accueil/post/PostLetterWriter.h"
 #include "modules/accueil/post/PostService.h"
 #include "modules/accueil/post/ui/PostDesktop.h"
@@ -21,6 +22,8 @@
 #include <QPushButton>
 #include <QShortcut>
 #include <QVBoxLayout>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -132,11 +135,22 @@ void ReplyLetterDialog::save()
     const bool writeLetter = !m_body->toPlainText().trimmed().isEmpty();
     PostReplyDraft draft { m_objet->text(), m_body->toPlainText(), m_signature->text() };
     qint64 generated = 0;
+    // Laid out first: rendering the PDF never holds the database's write lock.
+    std::optional<PostAttachment> letter;
+    if (writeLetter) {
+        const Result<PostAttachment> rendered
+            = PostLetterWriter(*s, defaultPostPrinting()).renderReply(m_letter.id, draft);
+        if (!rendered) {
+            m_error->setText(rendered.error().toString());
+            return;
+        }
+        letter = *rendered;
+    }
     // The letter and the reply are saved together or not at all.
     const Result<void> tx = s->database()->transaction([&](QSqlDatabase&) -> Result<void> {
-        if (writeLetter) {
+        if (letter) {
             const Result<PostDocument> doc
-                = PostLetterWriter(*s, defaultPostPrinting()).generateReply(m_letter.id, draft);
+                = PostDocumentStore(*s).storeGenerated(m_letter.id, PostDocumentKind::Reponse, *letter);
             if (!doc)
                 return doc.error();
             generated = doc->id;
