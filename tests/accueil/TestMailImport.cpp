@@ -167,10 +167,22 @@ private Q_SLOTS:
     {
         const qint64 before = count(u"accueil_courriels"_s);
         const qint64 contactsBefore = count(u"contacts"_s);
+        // cur/ is the history: a file registered from there before is not read again
+        // (changed behind our back, it would otherwise look like a new message).
+        const QString first = QDir(f.maildir()).filePath(u"cur/"_s + f.files(u"cur"_s).first());
+        QFile history(first);
+        QVERIFY(history.open(QIODevice::ReadWrite));
+        const QByteArray original = history.readAll();
+        QVERIFY(history.resize(0));
+        history.write("From: autre@example.org\r\nMessage-ID: <changed@example.org>\r\n\r\nAutre.\r\n");
+        history.close();
         Result<MaildirImportReport> again = importAs(u"accueil"_s);
         QVERIFY(again);
         QCOMPARE(again->imported, 0);
         QCOMPARE(again->duplicates, 4);
+        QVERIFY(history.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        history.write(original);
+        history.close();
 
         // Files copied back to new/ (a mail reader "marking as unread", a restore…): the
         // database, not the files, decides — nothing new.

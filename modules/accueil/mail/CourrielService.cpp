@@ -216,6 +216,20 @@ Result<bool> CourrielService::isRegistered(const QString& messageId) const
     return *id > 0;
 }
 
+Result<QSet<QString>> CourrielService::registeredSourceFiles() const
+{
+    if (auto r = m_services.session().require(ids::PermMail); !r)
+        return r.error();
+    QSqlQuery q(m_services.database()->connection());
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT source_file FROM accueil_courriels WHERE source_file <> ''"_s))
+        return Database::classify(q.lastError(), tr("lecture du registre des courriels"));
+    QSet<QString> names;
+    while (q.next())
+        names.insert(q.value(0).toString());
+    return names;
+}
+
 Result<CourrielService::Registered> CourrielService::registerMessage(
     const QByteArray& raw, const QDateTime& fallbackReceivedAt)
 {
@@ -223,7 +237,7 @@ Result<CourrielService::Registered> CourrielService::registerMessage(
 }
 
 Result<CourrielService::Registered> CourrielService::registerParsed(
-    const MimeMessage& m, const QDateTime& fallbackReceivedAt)
+    const MimeMessage& m, const QDateTime& fallbackReceivedAt, const QString& sourceFile)
 {
     if (auto r = m_services.session().require(ids::PermMail); !r)
         return r.error();
@@ -308,7 +322,7 @@ Result<CourrielService::Registered> CourrielService::registerParsed(
         else if (matches.size() > 1)
             x.note
                 = tr("Plusieurs usagers ont l'adresse %1 : choisissez l'usager concerné.").arg(x.fromAddress);
-        if (auto r = store.insert(c, x, QString(), m.raw, m.attachments); !r)
+        if (auto r = store.insert(c, x, sourceFile, m.raw, m.attachments); !r)
             return r;
         if (x.citizenId > 0) {
             if (*motive <= 0) {

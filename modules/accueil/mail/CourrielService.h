@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
 #include <functional>
 
@@ -82,7 +83,12 @@ public:
     /// `fallbackReceivedAt` is used when the message has no usable Date header.
     Result<Registered> registerMessage(const QByteArray& raw, const QDateTime& fallbackReceivedAt);
     /// Same, from an already parsed message.
-    Result<Registered> registerParsed(const MimeMessage& message, const QDateTime& fallbackReceivedAt);
+    /// `sourceFile`: the Maildir unique name it came from (without the ":2,…" flags), so
+    /// a later pass can skip the file without reading it again.
+    Result<Registered> registerParsed(
+        const MimeMessage& message, const QDateTime& fallbackReceivedAt, const QString& sourceFile = {});
+    /// The Maildir unique names already registered (see registerParsed()).
+    Result<QSet<QString>> registeredSourceFiles() const;
     /// True when a courriel with this Message-ID is already registered.
     Result<bool> isRegistered(const QString& messageId) const;
 

@@ -96,9 +96,19 @@ Result<MaildirImportReport> MaildirImporter::importFrom(const QString& path)
 
     CourrielService courriels(m_services);
     courriels.setClock(m_now);
+    // cur/ keeps the whole history: what came from there before is not read again.
+    const Result<QSet<QString>> known = courriels.registeredSourceFiles();
+    if (!known)
+        return known.error();
     MaildirImportReport report;
     for (const Entry& e : entries) {
         const QString shown = QString(e.info.dir().dirName() + u'/' + e.info.fileName());
+        // The Maildir unique name, without the ":2,FLAGS" a reader may change.
+        const QString unique = e.info.fileName().section(u':', 0, 0);
+        if (!e.fromNew && known->contains(unique)) {
+            ++report.duplicates;
+            continue;
+        }
         QFile file(e.info.absoluteFilePath());
         if (!file.exists())
             continue; // taken by a mail reader meanwhile
@@ -120,7 +130,7 @@ Result<MaildirImportReport> MaildirImporter::importFrom(const QString& path)
         file.close();
         const MimeMessage parsed = MimeParser::parse(raw);
         const Result<CourrielService::Registered> registered
-            = courriels.registerParsed(parsed, e.info.lastModified());
+            = courriels.registerParsed(parsed, e.info.lastModified(), unique);
         if (!registered) {
             ++report.failed;
             report.errors << tr("%1 : %2").arg(shown, registered.error().toString());

@@ -14,7 +14,9 @@ class CoreServices;
 namespace iris::accueil {
 
 /// Registers the messages of a Maildir (the delivery format of Postfix, Dovecot, Exim…):
-/// every file of new/ and cur/ (tmp/ is the delivery agent's and is never touched).
+/// every file of new/ and cur/ (tmp/ is the delivery agent's and is never touched); a
+/// file of cur/ whose unique name is already registered is counted as a duplicate
+/// without being read again, so a pass costs what arrived, not the whole history.
 ///
 /// Each message is registered in its own transaction through CourrielService, so a corrupt
 /// file never blocks the others; a Message-ID already registered is counted as a duplicate
