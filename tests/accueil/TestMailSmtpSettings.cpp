@@ -9,6 +9,7 @@
 #include "tests/accueil/AccueilFixture.h"
 
 #include <QFile>
+#include <QDir>
 #include <QFileInfo>
 #include <QTest>
 
@@ -92,6 +93,10 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(keyFile));
         QCOMPARE(QFile::permissions(keyFile) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
             QFileDevice::Permissions());
+        QCOMPARE(QFileInfo(keyFile).size(), 32);
+        // Published whole: no half-written or temporary key file is left beside it.
+        const QFileInfo key(keyFile);
+        QCOMPARE(key.dir().entryList({ key.fileName() + u"*"_s }, QDir::Files), QStringList { key.fileName() });
 
         // The agent who sends reads the whole setting, password included.
         const auto loaded = SmtpSettingsStore(*agent).load();

@@ -3,7 +3,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
+#include <QTemporaryFile>
+
+#include <cerrno>
+#include <unistd.h>
 #include <sodium.h>
 
 using namespace Qt::StringLiterals;
@@ -53,11 +56,22 @@ Result<QByteArray> SmtpPasswordVault::key(bool create) const
                 .arg(m_keyPath));
     QByteArray k(crypto_secretbox_KEYBYTES, Qt::Uninitialized);
     crypto_secretbox_keygen(reinterpret_cast<unsigned char*>(k.data()));
-    QSaveFile out(m_keyPath);
-    if (!out.open(QIODevice::WriteOnly) || out.write(k) != k.size()
-        || !out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || !out.commit())
+    // Written whole beside the database, then published with link(2), which never
+    // replaces an existing file: when two workstations create the key at once, the second
+    // takes the first one's key instead of overwriting it (a password sealed with the
+    // lost key could never be read again).
+    QTemporaryFile out(m_keyPath + u".XXXXXX"_s);
+    if (!out.open() || out.write(k) != k.size() || !out.flush()
+        || !out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
         return Error(ErrorCode::IoError,
             tr("Impossible de créer la clé du mot de passe d'envoi (%1).").arg(m_keyPath));
+    ::fsync(out.handle());
+    if (::link(QFile::encodeName(out.fileName()).constData(), QFile::encodeName(m_keyPath).constData()) != 0) {
+        if (errno == EEXIST)
+            return key(false); // created meanwhile by another workstation: use that one
+        return Error(ErrorCode::IoError,
+            tr("Impossible de créer la clé du mot de passe d'envoi (%1).").arg(m_keyPath));
+    }
     return k;
 }
 
