@@ -3,13 +3,12 @@
 // audit as the system account, and French errors with a non-zero exit.
 #include "core/storage/Database.h"
 #include "tests/accueil/MailFixture.h"
-#include "tests/support/TestPaths.h"
+#include "tests/support/CliRun.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,26 +17,6 @@ using namespace Qt::StringLiterals;
 using namespace iris;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args)
-{
-    QProcess p;
-    p.start(test::binaryDir() + u"/bin/iris-cli"_s, args);
-    if (!p.waitForStarted(10000))
-        return {};
-    p.closeWriteChannel();
-    if (!p.waitForFinished(60000))
-        p.kill();
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-        QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError()) };
-}
 
 QVariant scalar(const QString& path, const QString& statement)
 {
@@ -97,7 +76,7 @@ private Q_SLOTS:
 
     void importsThenImportsNothing()
     {
-        Run r = cli({ u"mail"_s, u"import"_s, u"--db"_s, dbPath, u"--maildir"_s, maildir, u"--json"_s });
+        test::CliRun r = test::runCli({ u"mail"_s, u"import"_s, u"--db"_s, dbPath, u"--maildir"_s, maildir, u"--json"_s });
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QJsonParseError error;
         QJsonObject json = QJsonDocument::fromJson(r.out.toUtf8(), &error).object();
@@ -115,7 +94,7 @@ private Q_SLOTS:
                      .toInt(),
             4);
 
-        r = cli({ u"mail"_s, u"import"_s, u"--db"_s, dbPath, u"--maildir"_s, maildir, u"--json"_s });
+        r = test::runCli({ u"mail"_s, u"import"_s, u"--db"_s, dbPath, u"--maildir"_s, maildir, u"--json"_s });
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         json = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(json.value(u"imported"_s).toInt(-1), 0);
@@ -123,24 +102,24 @@ private Q_SLOTS:
         QCOMPARE(scalar(dbPath, u"SELECT COUNT(*) FROM accueil_courriels"_s).toInt(), 4);
 
         // Human-readable report without --json.
-        r = cli({ u"mail"_s, u"import"_s, u"--db"_s, dbPath, u"--maildir"_s, maildir });
+        r = test::runCli({ u"mail"_s, u"import"_s, u"--db"_s, dbPath, u"--maildir"_s, maildir });
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(u"Courriels importés : 0"_s), qPrintable(r.out));
     }
 
     void badArgumentsFailInFrench()
     {
-        Run r = cli({ u"mail"_s, u"import"_s, u"--db"_s, dbPath, u"--maildir"_s, dir.filePath(u"absent"_s),
+        test::CliRun r = test::runCli({ u"mail"_s, u"import"_s, u"--db"_s, dbPath, u"--maildir"_s, dir.filePath(u"absent"_s),
             u"--json"_s });
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains(u"n'existe pas"_s), qPrintable(r.err));
         QVERIFY(r.out.isEmpty());
 
-        r = cli({ u"mail"_s, u"import"_s, u"--db"_s, dbPath, u"--maildir"_s, dir.path() });
+        r = test::runCli({ u"mail"_s, u"import"_s, u"--db"_s, dbPath, u"--maildir"_s, dir.path() });
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains(u"n'est pas un dossier Maildir"_s), qPrintable(r.err));
 
-        r = cli({ u"mail"_s, u"import"_s, u"--db"_s, dir.filePath(u"nulle-part.sqlite"_s), u"--maildir"_s,
+        r = test::runCli({ u"mail"_s, u"import"_s, u"--db"_s, dir.filePath(u"nulle-part.sqlite"_s), u"--maildir"_s,
             maildir });
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains(u"n'existe pas"_s), qPrintable(r.err));
@@ -151,11 +130,11 @@ private Q_SLOTS:
         QVERIFY(junk.open(QIODevice::WriteOnly));
         junk.write(QByteArray(4096, 'x'));
         junk.close();
-        r = cli({ u"mail"_s, u"import"_s, u"--db"_s, junk.fileName(), u"--maildir"_s, maildir });
+        r = test::runCli({ u"mail"_s, u"import"_s, u"--db"_s, junk.fileName(), u"--maildir"_s, maildir });
         QVERIFY(r.exitCode != 0);
         QVERIFY(!r.err.trimmed().isEmpty());
 
-        r = cli({ u"mail"_s, u"import"_s, u"--maildir"_s, maildir });
+        r = test::runCli({ u"mail"_s, u"import"_s, u"--maildir"_s, maildir });
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(u"--db"_s));
     }

@@ -14,6 +14,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/MigrationRunner.h"
 #include "core/storage/schema/CoreSchema.h"
+#include "tests/bench/BenchSupport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -30,20 +31,10 @@
 
 using namespace Qt::StringLiterals;
 using namespace iris;
+using iris::bench::procStatus;
+using iris::bench::percentile;
 
 namespace {
-
-QString procStatus(const char* key)
-{
-    QFile f(u"/proc/self/status"_s);
-    if (!f.open(QIODevice::ReadOnly))
-        return u"?"_s;
-    for (const QByteArray& line : f.readAll().split('\n')) {
-        if (line.startsWith(key))
-            return QString::fromLatin1(line.mid(qstrlen(key)).simplified());
-    }
-    return u"?"_s;
-}
 
 struct Trace
 {
@@ -76,15 +67,6 @@ qint64 bareNs(sqlite3* db, const QList<QByteArray>& statements, int limit)
         sqlite3_finalize(stmt);
     }
     return t.nsecsElapsed();
-}
-
-double percentile(QList<double> v, double p)
-{
-    if (v.isEmpty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const qsizetype i = qBound<qsizetype>(0, qsizetype(p * double(v.size() - 1) + 0.5), v.size() - 1);
-    return v.at(i);
 }
 
 } // namespace

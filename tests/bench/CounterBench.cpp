@@ -25,6 +25,7 @@
 #include "modules/accueil/shared/AccueilIds.h"
 #include "modules/accueil/shared/AccueilPermissions.h"
 #include "modules/accueil/shared/AccueilSchema.h"
+#include "tests/bench/BenchSupport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -41,30 +42,11 @@
 
 using namespace Qt::StringLiterals;
 using namespace iris;
+using iris::bench::procStatus;
+using iris::bench::percentile;
 using namespace iris::accueil;
 
 namespace {
-
-QString procStatus(const char* key)
-{
-    QFile f(u"/proc/self/status"_s);
-    if (!f.open(QIODevice::ReadOnly))
-        return u"?"_s;
-    for (const QByteArray& line : f.readAll().split('\n')) {
-        if (line.startsWith(key))
-            return QString::fromLatin1(line.mid(qstrlen(key)).simplified());
-    }
-    return u"?"_s;
-}
-
-double percentile(QList<double> v, double p)
-{
-    if (v.isEmpty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const qsizetype i = qBound<qsizetype>(0, qsizetype(p * double(v.size() - 1) + 0.5), v.size() - 1);
-    return v.at(i);
-}
 
 double ms(qint64 ns)
 {

@@ -15,6 +15,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/MigrationRunner.h"
 #include "core/storage/schema/CoreSchema.h"
+#include "tests/bench/BenchSupport.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -29,20 +30,9 @@
 
 using namespace Qt::StringLiterals;
 using namespace iris;
+using iris::bench::procStatus;
 
 namespace {
-
-QString procStatus(const char* key)
-{
-    QFile f(u"/proc/self/status"_s);
-    if (!f.open(QIODevice::ReadOnly))
-        return u"?"_s;
-    for (const QByteArray& line : f.readAll().split('\n')) {
-        if (line.startsWith(key))
-            return QString::fromLatin1(line.mid(qstrlen(key)).simplified());
-    }
-    return u"?"_s;
-}
 
 qint64 count(const Database& db, const QString& table)
 {

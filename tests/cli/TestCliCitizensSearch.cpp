@@ -7,7 +7,7 @@
 #include "core/storage/MigrationRunner.h"
 #include "core/storage/schema/CoreSchema.h"
 
-#include "tests/support/TestPaths.h"
+#include "tests/support/CliRun.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -23,27 +23,6 @@ using namespace Qt::StringLiterals;
 using namespace iris;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-Run cli(const QStringList& args, const QByteArray& input = {})
-{
-    QProcess p;
-    p.start(test::binaryDir() + u"/bin/iris-cli"_s, args);
-    if (!p.waitForStarted(10000))
-        return {};
-    if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(30000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            QString::fromUtf8(p.readAllStandardError())};
-}
 
 QByteArray hashOf(const QString& path)
 {
@@ -90,11 +69,11 @@ private Q_SLOTS:
 
     void searchPrintsJsonArray()
     {
-        const Run r = cli({u"citizens"_s, u"search"_s, u"--db"_s, m_path, u"--json"_s, u"hélène dup"_s});
+        const test::CliRun r = test::runCli({u"citizens"_s, u"search"_s, u"--db"_s, m_path, u"--json"_s, u"hélène dup"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY(r.out.endsWith('\n'));
+        QVERIFY(r.rawOut.endsWith('\n'));
         QJsonParseError e;
-        const QJsonDocument doc = QJsonDocument::fromJson(r.out, &e);
+        const QJsonDocument doc = QJsonDocument::fromJson(r.rawOut, &e);
         QVERIFY2(doc.isArray(), qPrintable(e.errorString()));
         QCOMPARE(doc.array().size(), 1);
         const QJsonObject o = doc.array().first().toObject();
@@ -107,26 +86,26 @@ private Q_SLOTS:
         QCOMPARE(o.value(u"email"_s).toString(), u"helene.dupont@example.fr"_s);
         QVERIFY(o.contains(u"nomUsage"_s));
 
-        const Run none = cli({u"citizens"_s, u"search"_s, u"--db"_s, m_path, u"--json"_s, u"zzz"_s});
+        const test::CliRun none = test::runCli({u"citizens"_s, u"search"_s, u"--db"_s, m_path, u"--json"_s, u"zzz"_s});
         QCOMPARE(none.exitCode, 0);
-        QCOMPARE(none.out, QByteArray("[]\n"));
+        QCOMPARE(none.rawOut, QByteArray("[]\n"));
     }
 
     void limitIsApplied()
     {
-        const Run r = cli({u"citizens"_s, u"search"_s, u"--db"_s, m_path, u"--limit"_s, u"1"_s, u"--json"_s, u"dup"_s});
+        const test::CliRun r = test::runCli({u"citizens"_s, u"search"_s, u"--db"_s, m_path, u"--limit"_s, u"1"_s, u"--json"_s, u"dup"_s});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 1);
-        const Run all = cli({u"citizens"_s, u"search"_s, u"--db"_s, m_path, u"--json"_s, u"dup"_s});
-        QCOMPARE(QJsonDocument::fromJson(all.out).array().size(), 2);
+        QCOMPARE(QJsonDocument::fromJson(r.rawOut).array().size(), 1);
+        const test::CliRun all = test::runCli({u"citizens"_s, u"search"_s, u"--db"_s, m_path, u"--json"_s, u"dup"_s});
+        QCOMPARE(QJsonDocument::fromJson(all.rawOut).array().size(), 2);
     }
 
     void oneJsonLinePerStdinQuery()
     {
-        const Run r = cli({u"citizens"_s, u"search"_s, u"--db"_s, m_path, u"--json"_s},
+        const test::CliRun r = test::runCli({u"citizens"_s, u"search"_s, u"--db"_s, m_path, u"--json"_s},
                           QByteArray("dup jea\n5678\n\nHELENE.DUPONT@EXAMPLE.FR\n"));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        const QList<QByteArray> lines = r.rawOut.trimmed().split('\n');
         QCOMPARE(lines.size(), 4);
         QCOMPARE(QJsonDocument::fromJson(lines.at(0)).array().first().toObject().value(u"prenoms"_s).toString(),
                  u"Jeanne"_s);
@@ -139,10 +118,10 @@ private Q_SLOTS:
     void badInputIsRefusedInFrench()
     {
         const QString missing = m_dir.filePath(u"absent.sqlite"_s);
-        Run r = cli({u"citizens"_s, u"search"_s, u"--db"_s, missing, u"--json"_s, u"dup"_s});
+        test::CliRun r = test::runCli({u"citizens"_s, u"search"_s, u"--db"_s, missing, u"--json"_s, u"dup"_s});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(u"n'existe pas"_s), qPrintable(r.err));
-        QVERIFY(r.out.isEmpty());
+        QVERIFY(r.rawOut.isEmpty());
         QVERIFY(!QFile::exists(missing));
 
         const QString garbage = m_dir.filePath(u"notes.txt"_s);
@@ -152,7 +131,7 @@ private Q_SLOTS:
             f.write(QByteArray(4096, 'x'));
         }
         const QByteArray before = hashOf(garbage);
-        r = cli({u"citizens"_s, u"search"_s, u"--db"_s, garbage, u"--json"_s, u"dup"_s});
+        r = test::runCli({u"citizens"_s, u"search"_s, u"--db"_s, garbage, u"--json"_s, u"dup"_s});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(u"n'est pas une base de données IRIS Desk"_s), qPrintable(r.err));
         QCOMPARE(hashOf(garbage), before);
@@ -166,15 +145,15 @@ private Q_SLOTS:
             QVERIFY(q.exec(u"UPDATE schema_versions SET version = version + 1 WHERE owner = 'core'"_s));
         }
         const QByteArray newerBefore = hashOf(newer);
-        r = cli({u"citizens"_s, u"search"_s, u"--db"_s, newer, u"--json"_s, u"dup"_s});
+        r = test::runCli({u"citizens"_s, u"search"_s, u"--db"_s, newer, u"--json"_s, u"dup"_s});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(u"plus récente"_s), qPrintable(r.err));
         QCOMPARE(hashOf(newer), newerBefore);
 
-        r = cli({u"citizens"_s, u"search"_s, u"--json"_s, u"dup"_s});
+        r = test::runCli({u"citizens"_s, u"search"_s, u"--json"_s, u"dup"_s});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(u"--db"_s));
-        r = cli({u"citizens"_s, u"search"_s, u"--db"_s, m_path, u"--limit"_s, u"zéro"_s, u"dup"_s});
+        r = test::runCli({u"citizens"_s, u"search"_s, u"--db"_s, m_path, u"--limit"_s, u"zéro"_s, u"dup"_s});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(u"--limit"_s));
     }

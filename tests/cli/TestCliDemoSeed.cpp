@@ -1,8 +1,7 @@
 // cli_demo_seed: `iris-cli demo seed` run as a real process on real files.
 #include "core/storage/Database.h"
-#include "tests/support/TestPaths.h"
+#include "tests/support/CliRun.h"
 
-#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -11,26 +10,6 @@ using namespace Qt::StringLiterals;
 using namespace iris;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args)
-{
-    QProcess p;
-    p.start(test::binaryDir() + u"/bin/iris-cli"_s, args);
-    if (!p.waitForStarted(10000))
-        return {};
-    p.closeWriteChannel();
-    if (!p.waitForFinished(120000))
-        p.kill();
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-        QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError()) };
-}
 
 qint64 scalar(const QString& path, const QString& sql)
 {
@@ -63,7 +42,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"demo.sqlite"_s);
-        const Run r = cli({ u"demo"_s, u"seed"_s, u"--db"_s, path, u"--citizens"_s, u"150"_s, u"--contacts"_s,
+        const test::CliRun r = test::runCli({ u"demo"_s, u"seed"_s, u"--db"_s, path, u"--citizens"_s, u"150"_s, u"--contacts"_s,
             u"900"_s, u"--seed"_s, u"5"_s, u"--date"_s, u"2026-06-30"_s });
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(u"Usagers : 150"_s), qPrintable(r.out));
@@ -84,13 +63,13 @@ private Q_SLOTS:
         QVERIFY(count(path, u"agents"_s) >= 6);
 
         // A second run refuses to mix demo data into a database that has citizens…
-        const Run again = cli(
+        const test::CliRun again = test::runCli(
             { u"demo"_s, u"seed"_s, u"--db"_s, path, u"--citizens"_s, u"10"_s, u"--contacts"_s, u"0"_s });
         QCOMPARE(again.exitCode, 1);
         QVERIFY2(again.err.contains(u"contient déjà 150 usagers"_s), qPrintable(again.err));
         QCOMPARE(count(path, u"citizens"_s), 150);
         // …unless asked to; the reference data is not duplicated.
-        const Run forced = cli({ u"demo"_s, u"seed"_s, u"--db"_s, path, u"--citizens"_s, u"10"_s,
+        const test::CliRun forced = test::runCli({ u"demo"_s, u"seed"_s, u"--db"_s, path, u"--citizens"_s, u"10"_s,
             u"--contacts"_s, u"0"_s, u"--force"_s });
         QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
         QCOMPARE(count(path, u"citizens"_s), 160);
@@ -120,7 +99,7 @@ private Q_SLOTS:
             if (a == u"x.sqlite"_s)
                 a = dir.filePath(a);
         }
-        const Run r = cli(QStringList { u"demo"_s, u"seed"_s } + args);
+        const test::CliRun r = test::runCli(QStringList { u"demo"_s, u"seed"_s } + args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QVERIFY(!QFile::exists(dir.filePath(u"x.sqlite"_s))); // nothing created on bad input
@@ -133,7 +112,7 @@ private Q_SLOTS:
         QVERIFY(junk.open(QIODevice::WriteOnly));
         junk.write(QByteArray(8192, 'x'));
         junk.close();
-        const Run r = cli({ u"demo"_s, u"seed"_s, u"--db"_s, junk.fileName(), u"--citizens"_s, u"5"_s });
+        const test::CliRun r = test::runCli({ u"demo"_s, u"seed"_s, u"--db"_s, junk.fileName(), u"--citizens"_s, u"5"_s });
         QCOMPARE(r.exitCode, 1);
         QVERIFY(!r.err.isEmpty());
     }

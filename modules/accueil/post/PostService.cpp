@@ -362,26 +362,16 @@ Result<QList<PostLetter>> PostService::list(const PostFilter& filter) const
 
 Result<QList<PostLetter>> PostService::unacknowledged(const OverdueQuery& query) const
 {
-    const Session& s = m_services.session();
-    if (auto r = s.require(ids::PermPost); !r)
-        return r.error();
-    if (query.scope == OverdueQuery::Scope::All) {
-        if (auto r = s.require(ids::PermSupervise); !r)
-            return r.error();
-    }
-    const Dialect& d = m_services.database()->dialect();
-    QVariantMap binds;
-    QString where = u"status = 'a_traiter' AND acknowledged_on IS NULL AND "_s
-        + assigneeScopeClause(query.scope, s.agent(), binds);
-    if (query.dueBefore.isValid()) {
-        where += u" AND ack_due_on < :before"_s;
-        binds.insert(u":before"_s, d.toDbDate(query.dueBefore.date()));
-    }
-    QSqlDatabase c = m_services.database()->connection();
-    return selectPostLetters(c, d, where, binds, u"ack_due_on, year, sequence"_s, query.limit);
+    return owed(query, u"acknowledged_on IS NULL"_s, u"ack_due_on"_s);
 }
 
 Result<QList<PostLetter>> PostService::open(const OverdueQuery& query) const
+{
+    return owed(query, QString(), u"due_on"_s);
+}
+
+Result<QList<PostLetter>> PostService::owed(
+    const OverdueQuery& query, const QString& condition, const QString& dueColumn) const
 {
     const Session& s = m_services.session();
     if (auto r = s.require(ids::PermPost); !r)
@@ -393,13 +383,15 @@ Result<QList<PostLetter>> PostService::open(const OverdueQuery& query) const
     const Dialect& d = m_services.database()->dialect();
     QVariantMap binds;
     QString where = u"status = 'a_traiter' AND "_s + assigneeScopeClause(query.scope, s.agent(), binds);
+    if (!condition.isEmpty())
+        where += u" AND "_s + condition;
     if (query.dueBefore.isValid()) {
-        // Due on day D means answered by the end of D.
-        where += u" AND due_on < :before"_s;
+        // Due on day D means done by the end of D.
+        where += u" AND %1 < :before"_s.arg(dueColumn);
         binds.insert(u":before"_s, d.toDbDate(query.dueBefore.date()));
     }
     QSqlDatabase c = m_services.database()->connection();
-    return selectPostLetters(c, d, where, binds, u"due_on, year, sequence"_s, query.limit);
+    return selectPostLetters(c, d, where, binds, dueColumn + u", year, sequence"_s, query.limit);
 }
 
 Result<PostLetter> PostService::update(

@@ -95,6 +95,9 @@ public:
     static Result<void> checkPdf(const PostAttachment& file, qint64 maxBytes);
     /// PermissionDenied unless the session may handle this letter (see the class comment).
     Result<void> checkMayHandle(const PostLetter& letter) const;
+    /// Open letters still owing something (`condition`), due before query.dueBefore by
+    /// `dueColumn` (a column name of this class, never user text), within the scope.
+    Result<QList<PostLetter>> owed(const OverdueQuery& query, const QString& condition, const QString& dueColumn) const;
     /// The register's settings (defaults for missing keys).
     Result<PostSettings> settings() const;
 
