@@ -94,6 +94,17 @@ private Q_SLOTS:
         QCOMPARE(f.scalar(u"SELECT COUNT(*) FROM accueil_callbacks"_s).toInt(), 3);
     }
 
+    void seededJustAfterMidnightStaysOnThatDay()
+    {
+        // Ten minutes past midnight: the 45 minutes of arrivals must not fall on the day
+        // before (the desk-2 call was refused as "not a ticket of today").
+        const QDateTime now(QDate(2026, 3, 11), QTime(0, 10));
+        const Result<QString> summary = AccueilDemo::seed(*f.system, now);
+        QVERIFY2(summary, qPrintable(summary ? QString() : summary.error().toString()));
+        QCOMPARE(*summary, u"Accueil : 8 tickets dans la file du jour, 3 rappels téléphoniques"_s);
+        QCOMPARE(f.scalar(u"SELECT COUNT(*) FROM accueil_tickets WHERE day = '2026-03-11'"_s).toInt(), 8);
+    }
+
     void seedsTheInboxOnce()
     {
         const QDateTime now(QDate(2026, 3, 10), QTime(10, 30));

@@ -74,10 +74,14 @@ Result<QString> AccueilDemo::seed(CoreServices& system, const QDateTime& now)
         {18, "A", 1, 2}, {12, "D", 0, -1}, {7, "B", 0, 3},  {3, "E", 0, -1},
     };
     QueueService queue(system);
+    // Everything happens today: seeded just after midnight, the arrivals of the last 45
+    // minutes start at midnight instead of falling on yesterday's queue.
+    const QDateTime dayStart(now.date(), QTime(0, 0));
+    const auto today = [&dayStart](const QDateTime& t) { return t < dayStart ? dayStart : t; };
     int issued = 0;
     qint64 first = 0;
     for (const Arrival& a : arrivals) {
-        const QDateTime at = now.addSecs(-60 * a.minutesAgo);
+        const QDateTime at = today(now.addSecs(-60 * a.minutesAgo));
         queue.setClock([at] { return at; });
         QueueService::IssueRequest request;
         request.categoryId = categoryId(QString::fromLatin1(a.prefix));
@@ -97,7 +101,7 @@ Result<QString> AccueilDemo::seed(CoreServices& system, const QDateTime& now)
             desk2 = d.id;
     }
     if (desk2 && first) {
-        const QDateTime calledAt = now.addSecs(-120);
+        const QDateTime calledAt = today(now.addSecs(-120));
         queue.setClock([calledAt] { return calledAt; });
         if (const Result<Ticket> called = queue.call(first, desk2); !called)
             return called.error();
