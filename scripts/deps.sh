@@ -11,6 +11,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3 libpq-dev postgresql
   libpoco-dev libsodium-dev libstemmer-dev
   python3 python3-aiosmtpd poppler-utils xvfb xauth fonts-dejavu-core
+  xdotool x11-utils imagemagick
   dpkg-dev file openssl
 )
 

@@ -44,6 +44,11 @@ public:
     /// the session's services and the shell shows its window: start what needs a session
     /// (a mailbox watcher…). Register in initialize() or extensionsInitialized().
     QList<std::function<void()>> sessionStarted;
+    /// Called on the GUI thread when the agent logs out (or the application closes), once
+    /// the main window is gone and while services() still returns the session's services:
+    /// stop what sessionStarted started and drop the session's windows. The next login
+    /// may be another agent's.
+    QList<std::function<void()>> sessionEnded;
     /// Demo content added after the core's demo data (register in initialize()).
     QList<DemoContentSpec> demoContent;
 };

@@ -73,6 +73,12 @@ void AccueilModule::extensionsInitialized(ModuleContext& context)
 {
     for (const auto& feature : m_features)
         feature->contribute(context, *m_controller);
+    // A logout: the next agent gets none of the last one's windows or watchers.
+    context.sessionEnded.append([this] {
+        for (const auto& feature : m_features)
+            feature->sessionEnded();
+        m_controller->closeViews();
+    });
 }
 
 void AccueilModule::aboutToShutdown()

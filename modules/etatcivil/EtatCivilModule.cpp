@@ -97,6 +97,7 @@ bool EtatCivilModule::initialize(ModuleContext& context, QString* errorMessage)
 void EtatCivilModule::extensionsInitialized(ModuleContext& context)
 {
     EtatCivilController* c = m_controller.get();
+    context.sessionEnded.append([c] { c->unbind(); });
     const auto page = [&context](const QString& id, const QString& title, const QString& permission,
                                  const QString& shortcut, int order, std::function<QWidget*(QWidget*)> create) {
         PageSpec spec;

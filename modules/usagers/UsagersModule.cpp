@@ -94,6 +94,8 @@ void UsagersModule::extensionsInitialized(ModuleContext& context)
 
     context.searchProviders.append(std::make_shared<CitizenSearchProvider>(context.services));
     context.searchProviders.append(std::make_shared<DossierSearchProvider>(context.services, context.dossierTypes));
+    // A logout: the 360° windows and dialogs belonged to the agent who left.
+    context.sessionEnded.append([c] { c->closeViews(); });
 }
 
 void UsagersModule::aboutToShutdown()

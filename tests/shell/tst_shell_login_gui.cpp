@@ -4,9 +4,14 @@
 #include "app/desk/src/LoginDialog.h"
 #include "app/desk/src/MainWindow.h"
 #include "app/desk/src/NavigationBar.h"
+#include "app/desk/src/ShellStatusBar.h"
 #include "tests/shell/support/ShellTestSupport.h"
 
 #include <QAction>
+#include <QCloseEvent>
+#include <QMenu>
+#include <QPointer>
+#include <QScreen>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
@@ -211,11 +216,27 @@ private Q_SLOTS:
             QVERIFY(dock && !dock->isVisible());
             QTest::keyClick(window, Qt::Key_F2);
             QTRY_VERIFY(dock->isVisible());
-            QTRY_VERIFY(window->findChild<QLineEdit*>(u"testSideField"_s)->hasFocus());
+            auto* field = window->findChild<QLineEdit*>(u"testSideField"_s);
+            QTRY_VERIFY(field->hasFocus());
+            // Pressed again, the key keeps the panel open and its field focused: what the
+            // agent types next must not land in another field (the global search…).
             QTest::keyClick(window, Qt::Key_F2);
+            QTest::qWait(50);
+            QVERIFY(dock->isVisible());
+            QVERIFY(field->hasFocus());
+            auto* search = window->findChild<QLineEdit*>(u"globalSearchField"_s);
+            if (search) {
+                search->setFocus();
+                QTRY_VERIFY(search->hasFocus());
+                QTest::keyClick(window, Qt::Key_F2);
+                QTRY_VERIFY(field->hasFocus());
+                QVERIFY(dock->isVisible());
+            }
+            // The "Affichage" menu's toggle is the way to hide it.
+            window->findChild<QAction*>(u"dock-action:testSideDock"_s)->trigger();
             QTRY_VERIFY(!dock->isVisible());
 
-            window->setGeometry(QRect(40, 50, 900, 640));
+            window->setGeometry(QRect(40, 50, 700, 480));
             QTest::qWait(50);
             saved = window->geometry();
             window->close();
@@ -224,7 +245,115 @@ private Q_SLOTS:
         MainWindow* window = logIn(counterAgent());
         QVERIFY(window);
         QTRY_COMPARE(window->geometry().size(), saved.size());
+        // A size larger than the screen (saved on a bigger one, or grown once) is not
+        // forced on the next login: the window comes back inside the available area.
+        window->setGeometry(QRect(0, 0, 3000, 2000));
+        QTest::qWait(50);
         window->close();
+        QTRY_VERIFY(!findMainWindow());
+        desk.reset();
+        desk = startDesk();
+        window = logIn(counterAgent());
+        QVERIFY(window);
+        const QRect available = window->screen()->availableGeometry();
+        QTRY_VERIFY2(available.contains(window->frameGeometry()) || window->size().width() <= available.width(),
+            qPrintable(u"window %1x%2, screen %3x%4"_s.arg(window->width()).arg(window->height())
+                    .arg(available.width()).arg(available.height())));
+        QVERIFY(window->width() <= available.width() && window->height() <= available.height());
+        window->close();
+    }
+
+    void longStatusMessagesEndBeforeTheAgentsName()
+    {
+        auto desk = startDesk();
+        QVERIFY(desk);
+        MainWindow* window = logIn(counterAgent());
+        QVERIFY(window);
+        window->resize(1100, 700);
+        auto* bar = qobject_cast<iris::shell::ShellStatusBar*>(window->statusBar());
+        QVERIFY(bar);
+        const QString text = u"Le courriel « Demande de copie intégrale d'acte de naissance pour mon fils né à "
+                             u"Issy-les-Moulineaux » a été attribué au service État civil."_s;
+        bar->showMessage(text, 0);
+        QTRY_VERIFY(bar->isVisible());
+        QTest::qWait(50); // the new width laid out
+        QCOMPARE(bar->currentMessage(), text); // whole, for the tool tip and the tests
+        const QString shown = bar->displayedMessage();
+        QVERIFY2(shown.endsWith(u'…') && shown.size() < text.size(),
+            qPrintable(u"%1 | bar %2, area %3, window %4"_s.arg(shown).arg(bar->width()).arg(bar->messageArea().width()).arg(window->width())));
+        QVERIFY(bar->fontMetrics().horizontalAdvance(shown) <= bar->messageArea().width());
+        auto* agent = window->findChild<QLabel*>(u"statusAgent"_s);
+        QVERIFY(agent->isVisible());
+        QVERIFY(bar->messageArea().right() < agent->geometry().left());
+        QCOMPARE(bar->toolTip(), text);
+        window->close();
+    }
+
+    void logoutLetsAnotherAgentLogIn()
+    {
+        auto desk = startDesk();
+        QVERIFY(desk);
+        QPointer<MainWindow> window = logIn(counterAgent());
+        QVERIFY(window);
+        QAction* logout = window->findChild<QAction*>(u"action:logout"_s);
+        QVERIFY(logout);
+        QCOMPARE(logout->shortcut(), QKeySequence(u"Ctrl+Shift+Q"_s));
+        // In the Fichier menu, next to Paramètres and Quitter.
+        auto* file = window->findChild<QMenu*>(u"menu:file"_s);
+        QVERIFY(file && file->actions().contains(logout));
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        QTest::keyClick(window, Qt::Key_Q, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(!window);
+        QTRY_VERIFY(findLoginDialog() && findLoginDialog()->isVisible());
+        QVERIFY(!findMainWindow());
+
+        // Another agent, another role: the administrator's window with its own pages.
+        MainWindow* next = logIn(adminAgent());
+        QVERIFY(next);
+        QVERIFY2(next->windowTitle().contains(adminAgent().displayName), qPrintable(next->windowTitle()));
+        auto* nav = next->findChild<iris::shell::NavigationBar*>(u"navigationBar"_s);
+        QVERIFY(nav->pageIds().contains(u"shelltest.admin"_s));
+        auto* agent = next->findChild<QLabel*>(u"statusAgent"_s);
+        QVERIFY(agent->text().contains(adminAgent().displayName));
+        next->close();
+    }
+
+    void logoutWaitsForAWindowThatMustStayOpen()
+    {
+        // A window of the session that refuses to close (a reply with typed text the
+        // agent chose to keep) keeps the session open.
+        class StubbornWindow final : public QWidget
+        {
+        public:
+            bool refuse = true;
+
+        protected:
+            void closeEvent(QCloseEvent* event) override
+            {
+                if (refuse)
+                    event->ignore();
+                else
+                    QWidget::closeEvent(event);
+            }
+        };
+        auto desk = startDesk();
+        QVERIFY(desk);
+        QPointer<MainWindow> window = logIn(counterAgent());
+        QVERIFY(window);
+        auto* stubborn = new StubbornWindow;
+        stubborn->setAttribute(Qt::WA_DeleteOnClose);
+        stubborn->show();
+        QVERIFY(QTest::qWaitForWindowExposed(stubborn));
+        QVERIFY(!desk->logout());
+        QVERIFY(window && window->isVisible());
+        QVERIFY(!findLoginDialog());
+        // Ctrl+Q is refused the same way.
+        QVERIFY(!window->close());
+        QVERIFY(window);
+        stubborn->refuse = false;
+        QVERIFY(desk->logout());
+        QTRY_VERIFY(!window);
+        QTRY_VERIFY(findLoginDialog());
     }
 };
 

@@ -35,18 +35,18 @@ void addRow(QTableWidget* table, const QStringList& cells)
 
 } // namespace
 
-AboutDialog::AboutDialog(const QList<ModuleSpec>& modules, const ShortcutMap& shortcuts,
-    const QString& databaseDescription, QWidget* parent)
+AboutDialog::AboutDialog(const QList<ModuleSpec>& modules, const QList<ShortcutCollector::Row>& shortcuts,
+    const QStringList& conflicts, const QString& databaseDescription, QWidget* parent)
     : QDialog(parent)
 {
     setObjectName(u"aboutDialog"_s);
     setWindowTitle(tr("À propos d'IRIS Desk"));
-    resize(720, 480);
+    resize(760, 560);
 
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(createAboutTab(databaseDescription), tr("À &propos"));
     m_tabs->addTab(createModulesTab(modules), tr("&Modules"));
-    m_tabs->addTab(createShortcutsTab(shortcuts), tr("&Raccourcis clavier"));
+    m_tabs->addTab(createShortcutsTab(shortcuts, conflicts), tr("&Raccourcis clavier"));
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -98,23 +98,23 @@ QWidget* AboutDialog::createModulesTab(const QList<ModuleSpec>& modules)
     return tab;
 }
 
-QWidget* AboutDialog::createShortcutsTab(const ShortcutMap& shortcuts)
+QWidget* AboutDialog::createShortcutsTab(
+    const QList<ShortcutCollector::Row>& shortcuts, const QStringList& conflicts)
 {
     auto* tab = new QWidget(this);
     tab->setObjectName(u"shortcutsTab"_s);
-    auto* table = makeTable({ tr("Raccourci"), tr("Action") }, tab);
+    auto* table = makeTable({ tr("Raccourci"), tr("Action"), tr("Où") }, tab);
     table->setObjectName(u"shortcutsTable"_s);
-    for (const ShortcutMap::Entry& e : shortcuts.entries())
-        addRow(table, { e.sequence.toString(QKeySequence::NativeText), e.description });
+    for (const ShortcutCollector::Row& row : shortcuts)
+        addRow(table, { row.sequence.toString(QKeySequence::NativeText), row.description, row.where });
     table->resizeColumnsToContents();
     auto* layout = new QVBoxLayout(tab);
     layout->addWidget(table);
-    if (!shortcuts.conflicts().isEmpty()) {
-        auto* conflicts
-            = new QLabel(tr("Raccourcis refusés :\n%1").arg(shortcuts.conflicts().join(u'\n')), tab);
-        conflicts->setObjectName(u"shortcutConflicts"_s);
-        conflicts->setWordWrap(true);
-        layout->addWidget(conflicts);
+    if (!conflicts.isEmpty()) {
+        auto* refused = new QLabel(tr("Raccourcis refusés :\n%1").arg(conflicts.join(u'\n')), tab);
+        refused->setObjectName(u"shortcutConflicts"_s);
+        refused->setWordWrap(true);
+        layout->addWidget(refused);
     }
     return tab;
 }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/desk/src/ShortcutMap.h"
+#include "app/desk/src/ShortcutCollector.h"
 #include "core/modules/ModuleSpec.h"
 
 #include <QDialog>
@@ -11,22 +11,25 @@ namespace iris::shell {
 
 /// "À propos / Modules" (F1): version and database, every module found with its
 /// version and state (and why one did not load), and the keyboard shortcuts.
-/// Tabs: "aboutTab", "modulesTab" (table "modulesTable"), "shortcutsTab" (table "shortcutsTable").
+/// Tabs: "aboutTab", "modulesTab" (table "modulesTable"), "shortcutsTab" (table
+/// "shortcutsTable": key, action, where it works).
 class AboutDialog final : public QDialog
 {
     Q_OBJECT
 public:
     enum class Tab { About, Modules, Shortcuts };
 
-    AboutDialog(const QList<ModuleSpec>& modules, const ShortcutMap& shortcuts,
-        const QString& databaseDescription, QWidget* parent = nullptr);
+    /// `shortcuts`: the rows of the F1 list (ShortcutCollector); `conflicts`: the
+    /// shortcuts refused because another owner had them first.
+    AboutDialog(const QList<ModuleSpec>& modules, const QList<ShortcutCollector::Row>& shortcuts,
+        const QStringList& conflicts, const QString& databaseDescription, QWidget* parent = nullptr);
 
     void showTab(Tab tab);
 
 private:
     QWidget* createAboutTab(const QString& databaseDescription);
     QWidget* createModulesTab(const QList<ModuleSpec>& modules);
-    QWidget* createShortcutsTab(const ShortcutMap& shortcuts);
+    QWidget* createShortcutsTab(const QList<ShortcutCollector::Row>& shortcuts, const QStringList& conflicts);
 
     QTabWidget* m_tabs = nullptr;
 };

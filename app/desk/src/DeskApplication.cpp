@@ -18,6 +18,7 @@
 #include "core/storage/Database.h"
 
 #include <QApplication>
+#include <QGuiApplication>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -76,6 +77,11 @@ std::optional<int> DeskApplication::start(const QStringList& arguments)
 
     if (m_options.listModules)
         return ModuleListCommand::run(m_options, disabled);
+    // The shell decides when the application ends (see the class comment): with Qt's
+    // default, closing the login dialog left no window on screen and quit the event loop
+    // before the main window could appear.
+    if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
+        QGuiApplication::setQuitOnLastWindowClosed(false);
     return openDatabase();
 }
 
@@ -179,13 +185,51 @@ void DeskApplication::onLoggedIn(const AgentIdentity& agent)
         kbsync::KbSyncSettings::load(SiteSettings::pathFor(m_options.databasePath), m_options.databasePath)
             .kbPath);
     m_window->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_window, &QObject::destroyed, this, [this] { Q_EMIT exitRequested(0); });
+    // Closed by the agent (Ctrl+Q, the title bar): the application ends. A logout
+    // disconnects this before it closes the window.
+    connect(m_window, &QObject::destroyed, this, [this] {
+        endSession();
+        if (!m_loggingOut)
+            Q_EMIT exitRequested(0);
+    });
+    // Queued: the window goes away, and not from inside its own action's signal.
+    connect(m_window, &MainWindow::logoutRequested, this, &DeskApplication::logout, Qt::QueuedConnection);
     Q_EMIT mainWindowCreated(m_window);
     m_window->restoreWindowState();
     m_window->show();
     for (const std::function<void()>& started : std::as_const(m_host->context().sessionStarted))
         started();
     Q_EMIT mainWindowShown(m_window);
+}
+
+bool DeskApplication::logout()
+{
+    if (!m_window)
+        return false;
+    // closeEvent asks the agent's other windows first and saves the layout; it refuses
+    // when one of them must stay open, and the session goes on.
+    m_loggingOut = true;
+    if (!m_window->close()) {
+        m_loggingOut = false;
+        return false;
+    }
+    delete m_window.data(); // now, not at the next deferred delete: the login follows
+    m_loggingOut = false;
+    showLogin();
+    return true;
+}
+
+void DeskApplication::endSession()
+{
+    if (!m_services)
+        return;
+    // Modules stop what each login started (mailbox watcher…) and drop their windows
+    // while the session's services still exist.
+    for (const std::function<void()>& ended : std::as_const(m_host->context().sessionEnded))
+        ended();
+    m_host->setServices(nullptr);
+    m_shell->clearSession();
+    m_services.reset();
 }
 
 void DeskApplication::shutdown()
@@ -196,6 +240,7 @@ void DeskApplication::shutdown()
         disconnect(m_window, nullptr, this, nullptr);
         delete m_window;
     }
+    endSession();
     if (m_login) {
         disconnect(m_login, nullptr, this, nullptr);
         delete m_login;

@@ -28,7 +28,10 @@ class ShellController;
 /// loop (so GUI tests drive it like an agent would):
 ///   command line → site settings → (--list-modules: print, exit) → open the database
 ///   → load modules → migrations → first start: demo data on a worker → login
-///   → CoreServices for the agent → main window.
+///   → CoreServices for the agent → main window ⇄ (Se déconnecter) login again.
+/// The application ends when the login is cancelled or the main window is closed (Ctrl+Q),
+/// never because no window happens to be on screen: between the login dialog and the
+/// main window there is a moment with none.
 /// Any refusal is reported on stderr and in a dialog, and ends with a non-zero code.
 class DeskApplication final : public QObject
 {
@@ -49,6 +52,11 @@ public:
     /// Whether this start filled the database with demo data.
     bool seededDemo() const { return m_seeded; }
 
+    /// "Se déconnecter": closes the agent's windows (any of them may refuse, e.g. a reply
+    /// with typed text the agent chose to keep), ends the session and shows the login
+    /// again. False when a window refused and the session goes on.
+    bool logout();
+
 Q_SIGNALS:
     /// The application should leave the event loop with this code.
     void exitRequested(int code);
@@ -63,6 +71,7 @@ private:
     void onSeedFinished(const Result<DemoSeedReport>& result);
     void showLogin();
     void onLoggedIn(const AgentIdentity& agent);
+    void endSession();
     void shutdown();
 
     DeskOptions m_options;
@@ -75,6 +84,7 @@ private:
     QPointer<MainWindow> m_window;
     std::unique_ptr<DatabaseBootstrap> m_bootstrap;
     bool m_seeded = false;
+    bool m_loggingOut = false;
 };
 
 /// Parses the command line, opens the site database (creating and seeding the demo

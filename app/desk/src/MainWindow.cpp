@@ -8,6 +8,8 @@
 #include "app/desk/src/PageCatalog.h"
 #include "app/desk/src/PageStack.h"
 #include "app/desk/src/SettingsDialog.h"
+#include "app/desk/src/ShellStatusBar.h"
+#include "app/desk/src/ShortcutCollector.h"
 #include "app/desk/src/ShellController.h"
 #include "app/desk/src/StatusBarController.h"
 #include "app/desk/src/WindowStateStore.h"
@@ -20,7 +22,9 @@
 #include <QIcon>
 #include <QMenuBar>
 #include <QSplitter>
+#include <QScreen>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolBar>
 
 using namespace Qt::StringLiterals;
@@ -51,6 +55,7 @@ MainWindow::MainWindow(ModuleContext& context, ShellController& shell, QList<Mod
     m_actions = new ActionBinder(menuBar(), m_viewMenu, m_shortcuts, this);
     m_actions->bind(m_context.actions, shell.session());
 
+    setStatusBar(new ShellStatusBar(this));
     m_status = new StatusBarController(statusBar(), shell.session().agent(), databaseDescription, this);
     connect(&m_shell, &ShellController::statusMessageRequested, m_status, &StatusBarController::showMessage);
     connect(&m_shell, &ShellController::pageRequested, this, [this](const QString& id) {
@@ -91,8 +96,17 @@ void MainWindow::createMenus()
         settings->setShortcutContext(Qt::WindowShortcut);
         addAction(settings);
         connect(settings, &QAction::triggered, this, [this] { showSettings(); });
-        m_fileMenu->addSeparator();
     }
+
+    // Another agent takes the workstation without restarting the application.
+    QAction* logout = m_fileMenu->addAction(tr("Se &déconnecter"));
+    logout->setObjectName(u"action:logout"_s);
+    logout->setShortcut(m_shortcuts.claim(
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q), tr("Se déconnecter (changer d'agent)"), ShellOwner));
+    logout->setShortcutContext(Qt::WindowShortcut);
+    addAction(logout);
+    connect(logout, &QAction::triggered, this, &MainWindow::logoutRequested);
+    m_fileMenu->addSeparator();
 
     QAction* quit = m_fileMenu->addAction(tr("&Quitter"));
     quit->setObjectName(u"action:quit"_s);
@@ -236,16 +250,12 @@ QAction* MainWindow::addSideDock(QDockWidget* dock, const QString& shortcut)
         addAction(focus);
         toggle->setShortcut(sequence); // shown in the menu; the window action does the work
         toggle->setShortcutContext(Qt::WidgetShortcut);
+        // Opens and focuses, never hides: pressed again while the panel is open, the key
+        // must not send what the agent types next to another field (the menu toggle hides).
         connect(focus, &QAction::triggered, this, [dock] {
-            QWidget* content = dock->widget();
-            const bool focused = content && content->isAncestorOf(QApplication::focusWidget());
-            if (dock->isVisible() && focused) {
-                dock->hide();
-                return;
-            }
             dock->show();
             dock->raise();
-            if (content)
+            if (QWidget* content = dock->widget())
                 content->setFocus(Qt::ShortcutFocusReason);
         });
     }
@@ -254,19 +264,59 @@ QAction* MainWindow::addSideDock(QDockWidget* dock, const QString& shortcut)
 
 void MainWindow::restoreWindowState()
 {
-    WindowStateStore().restore(*this);
+    if (WindowStateStore().restore(*this))
+        return;
+    // First start on this workstation: most of the screen, as a counter agent works all
+    // day in this window (the queue, the visit and the knowledge base side by side).
+    if (const QScreen* screen = this->screen()) {
+        const QRect available = screen->availableGeometry();
+        const QSize wanted = QSize(available.width() * 92 / 100, available.height() * 92 / 100)
+                                 .expandedTo(QSize(1280, 800))
+                                 .boundedTo(available.size());
+        setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, wanted, available));
+    }
+    WindowStateStore::fitToScreen(*this);
 }
 
 void MainWindow::showAbout(int tab)
 {
-    auto* dialog = new AboutDialog(m_modules, m_shortcuts, m_databaseDescription, this);
+    // Every page the agent may open, so the list holds the keys each one binds.
+    m_pages->createAll();
+    QList<ShortcutCollector::Page> pages;
+    for (const PageSpec& page : m_pages->pages())
+        pages.append({ page.title, m_pages->pageWidget(page.id) });
+    auto* dialog = new AboutDialog(m_modules, ShortcutCollector::collect(m_shortcuts, pages),
+        m_shortcuts.conflicts(), m_databaseDescription, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->showTab(static_cast<AboutDialog::Tab>(tab));
     dialog->open();
 }
 
+bool MainWindow::closeOtherWindows()
+{
+    QList<QPointer<QWidget>> windows;
+    for (QWidget* w : QApplication::topLevelWidgets()) {
+        const Qt::WindowType type = w->windowType();
+        if (w != this && w->isVisible() && !qobject_cast<QDockWidget*>(w) && type != Qt::Popup
+            && type != Qt::ToolTip)
+            windows.append(w);
+    }
+    for (const QPointer<QWidget>& w : std::as_const(windows)) {
+        if (w && w->isVisible() && !w->close()) {
+            w->raise();
+            w->activateWindow();
+            return false;
+        }
+    }
+    return true;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!closeOtherWindows()) {
+        event->ignore();
+        return;
+    }
     WindowStateStore().save(*this);
     QMainWindow::closeEvent(event);
 }

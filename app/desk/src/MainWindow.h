@@ -57,10 +57,18 @@ public:
     /// Opens "À propos / Modules" on the given tab (0 about, 1 modules, 2 shortcuts).
     void showAbout(int tab);
 
+Q_SIGNALS:
+    /// "Se déconnecter" (Fichier menu, Ctrl+Maj+Q): the shell closes this window and
+    /// shows the login again.
+    void logoutRequested();
+
 protected:
+    /// Asks the agent's other windows to close first (a reply being written may ask to
+    /// stay); the close is refused when one of them stays open.
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    bool closeOtherWindows();
     void createMenus();
     void createPages();
     void createSearch();

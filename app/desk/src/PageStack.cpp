@@ -33,26 +33,40 @@ bool PageStack::showPage(const QString& pageId)
     if (!spec)
         return false;
 
-    QWidget* widget = m_widgets.value(pageId);
-    if (!widget) {
-        widget = spec->create(this);
-        if (!widget) {
-            auto* failed = new QLabel(tr("La page « %1 » n'a pas pu être ouverte.").arg(spec->title), this);
-            failed->setAlignment(Qt::AlignCenter);
-            widget = failed;
-        }
-        if (widget->objectName().isEmpty())
-            widget->setObjectName(u"page:"_s + pageId);
-        widget->setProperty("irisPageId", pageId);
-        addWidget(widget);
-        m_widgets.insert(pageId, widget);
-    }
+    QWidget* widget = widgetFor(*spec);
     setCurrentWidget(widget);
     if (m_currentId != pageId) {
         m_currentId = pageId;
         Q_EMIT currentPageChanged(pageId, spec->title);
     }
     return true;
+}
+
+QWidget* PageStack::widgetFor(const PageSpec& spec)
+{
+    QWidget* widget = m_widgets.value(spec.id);
+    if (widget)
+        return widget;
+    widget = spec.create ? spec.create(this) : nullptr;
+    if (!widget) {
+        auto* failed = new QLabel(tr("La page « %1 » n'a pas pu être ouverte.").arg(spec.title), this);
+        failed->setAlignment(Qt::AlignCenter);
+        widget = failed;
+    }
+    if (widget->objectName().isEmpty())
+        widget->setObjectName(u"page:"_s + spec.id);
+    widget->setProperty("irisPageId", spec.id);
+    addWidget(widget);
+    m_widgets.insert(spec.id, widget);
+    return widget;
+}
+
+void PageStack::createAll()
+{
+    QWidget* current = currentWidget();
+    for (const PageSpec& spec : std::as_const(m_pages))
+        widgetFor(spec);
+    setCurrentWidget(current);
 }
 
 } // namespace iris::shell

@@ -21,11 +21,17 @@ public:
     QString currentPageId() const { return m_currentId; }
     /// The page's widget if it was already created.
     QWidget* pageWidget(const QString& pageId) const { return m_widgets.value(pageId); }
+    /// Creates every page not created yet, without showing it (the F1 list reads the
+    /// shortcuts each page binds).
+    void createAll();
+    const QList<PageSpec>& pages() const { return m_pages; }
 
 Q_SIGNALS:
     void currentPageChanged(const QString& pageId, const QString& title);
 
 private:
+    QWidget* widgetFor(const PageSpec& spec);
+
     QList<PageSpec> m_pages;
     QHash<QString, QWidget*> m_widgets;
     QString m_currentId;

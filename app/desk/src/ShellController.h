@@ -23,6 +23,8 @@ public:
 
     /// Called once the agent has logged in.
     void setSession(Session session);
+    /// Called once the agent has logged out.
+    void clearSession() { m_session.reset(); }
     bool hasSession() const { return m_session.has_value(); }
     /// The window module dialogs are parented to.
     void setDialogParent(QWidget* parent);

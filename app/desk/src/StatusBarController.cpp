@@ -1,6 +1,7 @@
 #include "app/desk/src/StatusBarController.h"
 
 #include "core/security/Session.h"
+#include "ui/widgets/ElidingLabel.h"
 
 #include <QLabel>
 #include <QStatusBar>
@@ -18,9 +19,11 @@ StatusBarController::StatusBarController(
     m_agent = new QLabel(tr("%1 — %2").arg(agent.displayName, roleLabel(agent.role)), m_bar);
     m_agent->setObjectName(u"statusAgent"_s);
     m_agent->setToolTip(tr("Agent connecté : %1 (%2)").arg(agent.displayName, agent.login));
-    m_database = new QLabel(databaseDescription, m_bar);
+    m_database = new ui::ElidingLabel(m_bar);
+    m_database->setText(databaseDescription);
     m_database->setObjectName(u"statusDatabase"_s);
-    m_database->setToolTip(tr("Base de données du site"));
+    m_database->setMaximumWidth(200);
+    m_database->setToolTip(tr("Base de données du site : %1").arg(databaseDescription));
     m_bar->addPermanentWidget(m_agent);
     m_bar->addPermanentWidget(m_database);
 }

@@ -1,6 +1,9 @@
 #include "app/desk/src/WindowStateStore.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+#include <QScreen>
+#include <QWidget>
 #include <QMainWindow>
 #include <QSettings>
 #include <memory>
@@ -35,7 +38,32 @@ bool WindowStateStore::restore(QMainWindow& window) const
     window.restoreGeometry(geometry);
     if (!state.isEmpty())
         window.restoreState(state, StateVersion);
+    fitToScreen(window);
     return true;
+}
+
+void WindowStateStore::fitToScreen(QWidget& window)
+{
+    // A size saved on a larger screen, or grown once by a wide page, must not be forced
+    // on every later login: the window stays within the screen's available area.
+    const QScreen* screen = window.screen() ? window.screen() : QGuiApplication::primaryScreen();
+    if (!screen)
+        return;
+    const QRect available = screen->availableGeometry();
+    const QSize frameExtra = window.frameGeometry().size() - window.geometry().size();
+    const QSize most = available.size() - frameExtra;
+    QRect wanted = window.geometry();
+    if (window.isMaximized() || window.isFullScreen())
+        return;
+    wanted.setSize(wanted.size().boundedTo(most).expandedTo(window.minimumSize().boundedTo(most)));
+    if (wanted.right() > available.right())
+        wanted.moveRight(available.right());
+    if (wanted.bottom() > available.bottom())
+        wanted.moveBottom(available.bottom());
+    wanted.moveLeft(qMax(wanted.left(), available.left()));
+    wanted.moveTop(qMax(wanted.top(), available.top()));
+    if (wanted != window.geometry())
+        window.setGeometry(wanted);
 }
 
 void WindowStateStore::save(const QMainWindow& window) const

@@ -3,6 +3,7 @@
 #include <QString>
 
 class QMainWindow;
+class QWidget;
 
 namespace iris::shell {
 
@@ -16,8 +17,11 @@ public:
     {
     }
 
-    /// Restores; returns false when nothing was saved yet (first run).
+    /// Restores, within the screen's available area; returns false when nothing was
+    /// saved yet (first run).
     bool restore(QMainWindow& window) const;
+    /// Shrinks and moves `window` into its screen's available area if it overflows.
+    static void fitToScreen(QWidget& window);
     void save(const QMainWindow& window) const;
 
 private:

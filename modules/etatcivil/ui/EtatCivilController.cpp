@@ -48,6 +48,13 @@ void EtatCivilController::bind()
     }
 }
 
+void EtatCivilController::unbind()
+{
+    m_boundTo = nullptr;
+    m_requests.reset();
+    m_procedures.reset();
+}
+
 ActRequestService* EtatCivilController::requests()
 {
     bind();

@@ -60,6 +60,9 @@ public:
     void setCounterPage(QWidget* page) { m_counterPage = page; }
     void setRequestsPage(QWidget* page) { m_requestsPage = page; }
     void setProceduresPage(QWidget* page) { m_proceduresPage = page; }
+    /// At a logout: the services this controller was bound to go away (the next
+    /// session's may even reuse their address).
+    void unbind();
 
 Q_SIGNALS:
     void requestsChanged();

@@ -1,5 +1,7 @@
 #include "app/desk/src/kbsync/KbSyncStatus.h"
 
+#include "ui/widgets/ElidingLabel.h"
+
 #include "app/desk/src/SiteSettings.h"
 #include "knowledgebase/KbStore.h"
 #include "knowledgebase/sync/KbSyncState.h"
@@ -27,8 +29,10 @@ KbSyncStatus::KbSyncStatus(QMainWindow* window, KbSyncSettings settings)
     : QObject(window)
     , m_settings(std::move(settings))
 {
-    m_label = new QLabel(window);
+    // Beside the agent's name: at most a third of a narrow window, "…" beyond.
+    m_label = new ui::ElidingLabel(window);
     m_label->setObjectName(u"statusKbSync"_s);
+    m_label->setMaximumWidth(220);
     window->statusBar()->addPermanentWidget(m_label);
     m_button = new QToolButton(window);
     m_button->setObjectName(u"statusKbSyncButton"_s);

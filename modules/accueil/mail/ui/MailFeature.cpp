@@ -151,6 +151,13 @@ void MailFeature::syncWatcher(AccueilController& controller, bool force)
     }
 }
 
+void MailFeature::sessionEnded()
+{
+    // The watcher imports with the session's services, which go away with the agent.
+    m_watcher.reset();
+    m_watchAgent = -1;
+}
+
 void MailFeature::aboutToShutdown()
 {
     m_watcher.reset();

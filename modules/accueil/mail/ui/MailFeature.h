@@ -30,6 +30,7 @@ public:
     void contribute(ModuleContext& context, AccueilController& controller) override;
     /// The demo's inbox (MailDemo).
     Result<QString> seedDemo(CoreServices& system, const QDateTime& now) override;
+    void sessionEnded() override;
     void aboutToShutdown() override;
 
 private:

@@ -29,7 +29,8 @@ class AccueilController;
 ///      (controller.overdue().add(...)) and their openers (controller.setOverdueOpener()).
 ///   2. contribute() during extensionsInitialized(): pages, actions with shortcuts,
 ///      citizen 360° panels, settings pages.
-///   3. aboutToShutdown() before the database closes.
+///   3. sessionEnded() at each logout: stop what the session started (watchers…).
+///   4. aboutToShutdown() before the database closes.
 ///   Demo databases: seedDemo() adds the feature's demo items as the system, once the
 ///   core's demo data is there (first start, `iris-cli demo seed`); French summary.
 class AccueilFeature
@@ -41,6 +42,7 @@ public:
     virtual void declarePermissions(PermissionRegistry& permissions) { Q_UNUSED(permissions); }
     virtual void initialize(AccueilController& controller) { Q_UNUSED(controller); }
     virtual void contribute(ModuleContext& context, AccueilController& controller) = 0;
+    virtual void sessionEnded() { }
     virtual void aboutToShutdown() { }
     virtual Result<QString> seedDemo(CoreServices& system, const QDateTime& now)
     {
