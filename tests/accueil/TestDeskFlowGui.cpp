@@ -1,18 +1,24 @@
 // The desk flow through the real plugins (usagers + accueil, loaded as the shell loads
 // them): issue a ticket at the entrance → call it (F4) → find the citizen as-you-type →
 // add the precise motive → close with an outcome → the visit's contact is on the citizen's
-// 360° page. And the public display follows calls made by another desk (connection).
+// 360° page. And the public display follows calls made by another desk (connection). The
+// waiting list says why a ticket passes older ones; "Absent" asks first; a closed visit
+// leaves an empty search for the next one.
 #include "core/domain/Contact.h"
 #include "core/services/ContactService.h"
 #include "core/services/CoreServices.h"
 #include "core/storage/Database.h"
+#include "modules/accueil/counter/CounterSetup.h"
 #include "modules/accueil/counter/QueueService.h"
+#include "modules/accueil/counter/ui/WaitingListModel.h"
 #include "modules/accueil/shared/AccueilIds.h"
 #include "tests/usagers/UsagersHarness.h"
+#include "ui/widgets/MessageBox.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QDialog>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -127,6 +133,9 @@ private Q_SLOTS:
         close->findChild<QPushButton*>(u"closeConfirm"_s)->click();
         QTRY_VERIFY(!close->isVisible());
         QTRY_VERIFY(ticket->text().startsWith(u"Aucun ticket"_s));
+        // The next visit starts afresh: the previous citizen's search is gone.
+        QCOMPARE(search->text(), QString());
+        QCOMPARE(motive->text(), QString());
 
         QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM contacts WHERE channel = 'visite' AND outcome = 'oriente' "
                            u"AND citizen_id = %1"_s.arg(citizen)),
@@ -188,6 +197,98 @@ private Q_SLOTS:
         auto* history = window->findChild<QListWidget*>(u"displayHistory"_s);
         QTRY_COMPARE(history->count(), 1);
         QCOMPARE(history->item(0)->text(), u"D001  →  Guichet 3"_s);
+    }
+
+    void theWaitingListSaysWhyATicketPassesOlderOnes()
+    {
+        UsagersHarness h;
+        h.setModules({u"usagers"_s, u"accueil"_s});
+        QString error;
+        QVERIFY2(h.start(0, 0, &error), qPrintable(error));
+        QVERIFY2(h.login(u"accueil"_s, u"accueil"_s, &error), qPrintable(error));
+        QWidget* page = h.showPage(accueil::ids::CounterPage);
+        QVERIFY(page);
+        auto* desk = page->findChild<QComboBox*>(u"counterDesk"_s);
+        desk->setCurrentIndex(0);
+        const Result<QList<accueil::TicketCategory>> categories = accueil::CounterSetup(*h.services()).categories();
+        QVERIFY(categories && !categories->isEmpty());
+        // Polyvalent desk 1 calls the categories without a service of their own.
+        qint64 category = 0;
+        for (const accueil::TicketCategory& c : *categories) {
+            if (c.defaultServiceId == 0 && category == 0)
+                category = c.id;
+        }
+        QVERIFY(category > 0);
+        const QDateTime now = QDateTime::currentDateTime();
+        const auto issueAt = [&](const QDateTime& at, int priority) {
+            accueil::QueueService queue(*h.services());
+            queue.setClock([at] { return at; });
+            return queue.issue({category, priority, 0, 0});
+        };
+        const auto first = issueAt(now.addSecs(-600), 0);
+        const auto second = issueAt(now.addSecs(-480), 0);
+        const auto urgent = issueAt(now.addSecs(-120), 1);
+        QVERIFY(first && second && urgent);
+
+        auto* waiting = page->findChild<QTableView*>(u"counterWaiting"_s);
+        QTRY_COMPARE(waiting->model()->rowCount(), 3);
+        const auto cell = [waiting](int row, int column) { return waiting->model()->index(row, column).data().toString(); };
+        QCOMPARE(cell(0, accueil::WaitingListModel::TicketColumn), urgent->label);
+        QCOMPARE(cell(0, accueil::WaitingListModel::ReasonColumn), u"Prioritaire — avant 2 plus anciens"_s);
+        QCOMPARE(cell(1, accueil::WaitingListModel::ReasonColumn), u"Ordre d'arrivée"_s);
+        QCOMPARE(cell(2, accueil::WaitingListModel::ReasonColumn), u"Ordre d'arrivée"_s);
+        QCOMPARE(waiting->model()->index(1, accueil::WaitingListModel::WaitColumn).data(Qt::ToolTipRole).toString(),
+            u"Arrivé à "_s + first->queuedAt.toLocalTime().toString(u"HH:mm"_s));
+        QVERIFY(waiting->model()->index(0, accueil::WaitingListModel::ReasonColumn).data(Qt::ToolTipRole)
+                    .toString().contains(u"rendez-vous"_s));
+        // Every header readable: no column narrower than its title (the page area of a
+        // 1600 × 1000 main window).
+        h.shell().window()->resize(1340, 860);
+        h.shell().window()->show();
+        QTRY_VERIFY(waiting->isVisible());
+        const QFontMetrics metrics(waiting->horizontalHeader()->font());
+        for (int c = 0; c < waiting->model()->columnCount(); ++c) {
+            const QString title = waiting->model()->headerData(c, Qt::Horizontal).toString();
+            QVERIFY2(waiting->horizontalHeader()->sectionSize(c) >= metrics.horizontalAdvance(title),
+                qPrintable(title));
+        }
+    }
+
+    void absentAsksFirst()
+    {
+        UsagersHarness h;
+        h.setModules({u"usagers"_s, u"accueil"_s});
+        QString error;
+        QVERIFY2(h.start(0, 0, &error), qPrintable(error));
+        QVERIFY2(h.login(u"accueil"_s, u"accueil"_s, &error), qPrintable(error));
+        QWidget* page = h.showPage(accueil::ids::CounterPage);
+        QVERIFY(page);
+        page->findChild<QComboBox*>(u"counterDesk"_s)->setCurrentIndex(0);
+        const Result<QList<accueil::TicketCategory>> categories = accueil::CounterSetup(*h.services()).categories();
+        QVERIFY(categories && !categories->isEmpty());
+        qint64 category = 0;
+        for (const accueil::TicketCategory& c : *categories) {
+            if (c.defaultServiceId == 0 && category == 0)
+                category = c.id;
+        }
+        QVERIFY(accueil::QueueService(*h.services()).issue({category, 0, 0, 0}));
+        h.action(accueil::ids::CallNextAction)->trigger();
+        auto* ticket = page->findChild<QLabel*>(u"visitTicket"_s);
+        QTRY_VERIFY(!ticket->text().startsWith(u"Aucun ticket"_s));
+        const QString label = ticket->text().section(u' ', 0, 0);
+
+        ui::MessageBox::clearRecords();
+        ui::MessageBox::setNextAnswer(QMessageBox::No);
+        page->findChild<QPushButton*>(u"visitAbsent"_s)->click();
+        QCOMPARE(ui::MessageBox::records().size(), 1);
+        QVERIFY2(ui::MessageBox::records().constFirst().text.contains(label), qPrintable(ui::MessageBox::records().constFirst().text));
+        QVERIFY(ticket->text().startsWith(label)); // still at the desk
+        QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM accueil_tickets WHERE status = 'absent'"_s), 0);
+
+        ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        page->findChild<QPushButton*>(u"visitAbsent"_s)->click();
+        QTRY_VERIFY(ticket->text().startsWith(u"Aucun ticket"_s));
+        QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM accueil_tickets WHERE status = 'absent'"_s), 1);
     }
 };
 

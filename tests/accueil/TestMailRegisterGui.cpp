@@ -19,6 +19,7 @@
 #include "tests/usagers/UsagersHarness.h"
 #include "ui/kb/KbPanel.h"
 #include "ui/kb/KbPanelAccess.h"
+#include "ui/widgets/MessageBox.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>
@@ -38,6 +39,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 using namespace iris;
@@ -180,9 +182,15 @@ private Q_SLOTS:
                      u"Madame,\n\nNous avons bien reçu votre courriel du 10 mars 2025"_s),
             qPrintable(editor->toPlainText()));
         QTRY_VERIFY(editor->hasFocus());
-        QTest::keyClick(editor, Qt::Key_End, Qt::ControlModifier);
-        QTest::keyClick(editor, Qt::Key_Return);
+        // The citizen's message is quoted below the reply, as in any mail program.
+        // Sent at 08:15 +01:00, shown in the workstation's time.
+        const QString at = QDateTime(QDate(2025, 3, 10), QTime(8, 15), QTimeZone(3600)).toLocalTime().toString(u"HH:mm"_s);
+        const QString quote = u"Le lundi 10 mars 2025 à %1, Hélène Moreau <helene.moreau@example.org> a écrit :\n"
+                              u"> Bonjour, je voudrais une copie de l'acte de naissance de mon fils."_s.arg(at);
+        QVERIFY2(editor->toPlainText().contains(quote), qPrintable(editor->toPlainText()));
+        QVERIFY(editor->toPlainText().indexOf(quote) > editor->toPlainText().indexOf(u"Nous avons bien reçu"_s));
         typeText(editor, u"PS : pensez au livret de famille."_s);
+        QTest::keyClick(editor, Qt::Key_Return);
         QTest::keyClick(reply, Qt::Key_Return, Qt::ControlModifier); // Ctrl+Entrée sends
         QTRY_VERIFY_WITH_TIMEOUT(!reply, 15000); // sent, recorded, closed
         QCOMPARE(h.shell().lastStatus(), u"Réponse envoyée à helene.moreau@example.org."_s);
@@ -200,6 +208,8 @@ private Q_SLOTS:
             qPrintable(sentBody));
         QVERIFY(sentBody.contains(u"PS : pensez au livret de famille."_s));
         QVERIFY(sentBody.contains(u"Accueil IRIS — Mairie"_s));
+        QVERIFY2(sentBody.contains(u"> Bonjour, je voudrais une copie de l'acte de naissance de mon fils."_s),
+            qPrintable(sentBody));
 
         // Recorded: status répondu with the sent Message-ID, and an outgoing contact.
         const Result<Courriel> courriel = CourrielService(h.system()).get(courrielId);
@@ -286,6 +296,7 @@ private Q_SLOTS:
         QTRY_VERIFY(insert->isEnabled());
         insert->click();
         QCOMPARE(editor->toPlainText().count(u"La copie intégrale est délivrée gratuitement"_s), 2);
+        ui::MessageBox::setNextAnswer(QMessageBox::Yes); // "Fermer sans envoyer ?"
         reply->close();
         QTRY_VERIFY(!reply);
         h.context().knowledgeBase = nullptr;
@@ -372,6 +383,7 @@ private Q_SLOTS:
             u"SELECT COUNT(*) FROM contacts WHERE citizen_id = %1 AND direction = 'sortant'"_s.arg(citizen)));
         QVERIFY(q.next());
         QCOMPARE(q.value(0).toInt(), 0);
+        ui::MessageBox::setNextAnswer(QMessageBox::Yes); // "Fermer sans envoyer ?"
         reply->close();
     }
 
@@ -410,6 +422,83 @@ private Q_SLOTS:
         QTest::qWait(300);
         QCOMPARE(server.messages().size(), 0);  // nothing went out
         reply->close();
+    }
+
+    // Typed text is not lost by a click on "Fermer": the agent is asked; an untouched
+    // reply closes at once.
+    void closingAReplyWithTypedTextAsksFirst()
+    {
+        SmtpTestServer server;
+        QString error;
+        QVERIFY2(server.start(m_dir.filePath(u"closing"_s), {}, &error), qPrintable(error));
+        UsagersHarness h;
+        qint64 citizen = 0;
+        qint64 courrielId = 0;
+        prepare(h, server.port(), &citizen, &courrielId);
+        if (QTest::currentTestFailed())
+            return;
+        QWidget* page = openRegister(h);
+        QVERIFY(page);
+        QTRY_COMPARE(page->findChild<QTableView*>(u"registerList"_s)->model()->rowCount(), 1);
+
+        QPointer<QWidget> reply = openReply(page);
+        QVERIFY(reply);
+        ui::MessageBox::clearRecords();
+        reply->findChild<QPushButton*>(u"replyCancel"_s)->click();
+        QTRY_VERIFY(!reply);
+        QVERIFY(ui::MessageBox::records().isEmpty());
+
+        reply = openReply(page);
+        QVERIFY(reply);
+        QVERIFY(QTest::qWaitForWindowActive(reply));
+        auto* editor = reply->findChild<QPlainTextEdit*>(u"replyBody"_s);
+        editor->setFocus();
+        typeText(editor, u"Bonjour Madame, "_s);
+        ui::MessageBox::setNextAnswer(QMessageBox::No);
+        reply->findChild<QPushButton*>(u"replyCancel"_s)->click();
+        QCOMPARE(ui::MessageBox::records().size(), 1);
+        QVERIFY2(ui::MessageBox::records().constFirst().text.startsWith(u"Fermer sans envoyer ?"_s),
+            qPrintable(ui::MessageBox::records().constFirst().text));
+        QVERIFY(reply && reply->isVisible());
+        QVERIFY(editor->toPlainText().startsWith(u"Bonjour Madame, "_s));
+        ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        reply->findChild<QPushButton*>(u"replyCancel"_s)->click();
+        QTRY_VERIFY(!reply);
+        QCOMPARE(server.messages().size(), 0);
+    }
+
+    // The register gets the room: at the desk's usual size the list shows ten courriels
+    // whole (the late one at the bottom used to be half hidden).
+    void theRegisterShowsTenRowsWhole()
+    {
+        SmtpTestServer server;
+        QString error;
+        QVERIFY2(server.start(m_dir.filePath(u"rows"_s), {}, &error), qPrintable(error));
+        UsagersHarness h;
+        qint64 citizen = 0;
+        qint64 courrielId = 0;
+        prepare(h, server.port(), &citizen, &courrielId);
+        if (QTest::currentTestFailed())
+            return;
+        for (int i = 1; i < 10; ++i) {
+            QByteArray raw = rawMessage();
+            raw.replace("demande-42", QByteArray("demande-" + QByteArray::number(100 + i)));
+            raw.replace("pour mon fils", QByteArray("numero " + QByteArray::number(i)));
+            const auto registered = CourrielService(h.system()).registerMessage(raw, QDateTime::currentDateTime());
+            QVERIFY2(registered, qPrintable(registered.error().toString()));
+        }
+        // The page area of a 1600 x 1000 main window (navigation, toolbar and status bar aside).
+        h.shell().window()->resize(1340, 860);
+        h.shell().window()->show();
+        QWidget* page = openRegister(h);
+        QVERIFY(page);
+        auto* list = page->findChild<QTableView*>(u"registerList"_s);
+        QTRY_COMPARE(list->model()->rowCount(), 10);
+        QTRY_VERIFY(list->isVisible());
+        const QRect last = list->visualRect(list->model()->index(9, 0));
+        QVERIFY2(last.isValid() && last.bottom() <= list->viewport()->height(),
+            qPrintable(u"last row %1..%2, viewport %3"_s.arg(last.top()).arg(last.bottom()).arg(
+                list->viewport()->height())));
     }
 };
 

@@ -4,7 +4,9 @@
 // the call is saved as a core contact on channel "telephone" — and a number nobody has
 // creates a phone-only citizen, found by number on the next call. A promised callback
 // becomes a task for the agent. Oriented to a service, the intake shows what to tell the
-// caller: the service's number, its hours and whether it is open now.
+// caller: the service's number, its hours and whether it is open now. A caller found by
+// the last digits of their number is called back on their own number; Ctrl+M goes to the
+// motive, and no motive looks chosen before one is; Échap abandons after confirmation.
 #include "core/domain/Contact.h"
 #include "core/services/ContactService.h"
 #include "core/services/CoreServices.h"
@@ -13,6 +15,7 @@
 #include "modules/accueil/shared/AccueilIds.h"
 #include "tests/usagers/UsagersHarness.h"
 #include "ui/citizen/CitizenSearchRunner.h"
+#include "ui/widgets/MessageBox.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -257,6 +260,121 @@ private Q_SLOTS:
         QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM contacts WHERE channel = 'telephone' AND outcome = 'oriente' "
                            u"AND oriented_service_id = %1"_s.arg(logement->id)),
                  1);
+    }
+
+    void lastDigitsFindTheCallerWhoIsCalledBackOnTheirNumber()
+    {
+        UsagersHarness h;
+        h.setModules({u"usagers"_s, u"accueil"_s});
+        QString error;
+        QVERIFY2(h.start(0, 0, &error), qPrintable(error));
+        const qint64 caller = h.addCitizen(u"Moreau"_s, u"Hélène"_s, QDate(1980, 5, 4), u"06 12 34 33 62"_s);
+        QVERIFY(caller > 0);
+        QVERIFY2(h.login(u"teleconseil"_s, u"teleconseil"_s, &error), qPrintable(error));
+
+        QPointer<QWidget> intake = openIntake(h);
+        QVERIFY(intake);
+        auto* number = intake->findChild<QLineEdit*>(u"phoneNumber"_s);
+        QTest::keyClicks(number, u"3362"_s);
+        auto* who = intake->findChild<QLabel*>(u"phoneCitizen"_s);
+        QTRY_VERIFY2(who->text().contains(u"MOREAU"_s), qPrintable(who->text()));
+        // The number that will be used is shown beside the name.
+        QVERIFY2(who->text().contains(u"06 12 34 33 62"_s), qPrintable(who->text()));
+
+        chooseMotive(intake, u"logement social"_s);
+        auto* outcome = intake->findChild<QComboBox*>(u"phoneOutcome"_s);
+        outcome->setCurrentIndex(outcome->findData(int(ContactOutcome::RappelPrevu)));
+        intake->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(intake));
+        QTest::keyClick(intake, Qt::Key_Return, Qt::ControlModifier);
+        // Refused before the fix: "Le numéro de téléphone « 3362 » doit compter 10 chiffres".
+        QTRY_VERIFY2(!intake, qPrintable(intake ? intake->findChild<QLabel*>(u"phoneError"_s)->text() : QString()));
+        {
+            QSqlQuery q(h.database()->connection());
+            QVERIFY(q.exec(u"SELECT phone, citizen_id FROM accueil_callbacks"_s) && q.next());
+            QCOMPARE(q.value(0).toString(), u"+33612343362"_s);
+            QCOMPARE(q.value(1).toLongLong(), caller);
+            QVERIFY(!q.next());
+        }
+    }
+
+    void motiveHasAShortcutAndNothingLooksChosenBeforeItIs()
+    {
+        UsagersHarness h;
+        h.setModules({u"usagers"_s, u"accueil"_s});
+        QString error;
+        QVERIFY2(h.start(0, 0, &error), qPrintable(error));
+        QVERIFY2(h.login(u"teleconseil"_s, u"teleconseil"_s, &error), qPrintable(error));
+        QPointer<QWidget> intake = openIntake(h);
+        QVERIFY(intake);
+        QVERIFY(QTest::qWaitForWindowActive(intake));
+        auto* list = intake->findChild<QListWidget*>(u"phoneMotiveList"_s);
+        auto* filter = intake->findChild<QLineEdit*>(u"phoneMotiveFilter"_s);
+        QVERIFY(list && filter);
+        QVERIFY(list->count() > 0);
+        QCOMPARE(list->currentRow(), -1);
+        QVERIFY(list->selectedItems().isEmpty());
+
+        // Saving without a motive is refused, and still nothing looks chosen.
+        intake->findChild<QPushButton*>(u"phoneSave"_s)->click();
+        QTRY_COMPARE(intake->findChild<QLabel*>(u"phoneError"_s)->text().contains(u"motif"_s), true);
+        QCOMPARE(list->currentRow(), -1);
+
+        // Ctrl+M: the motive field, from anywhere in the intake.
+        QVERIFY(!filter->hasFocus());
+        QTest::keyClick(intake, Qt::Key_M, Qt::ControlModifier);
+        QTRY_VERIFY(filter->hasFocus());
+        QTest::keyClicks(filter, u"pacs"_s);
+        QVERIFY(list->count() >= 1);
+        QCOMPARE(list->currentRow(), -1);
+        QTest::keyClick(filter, Qt::Key_Return);  // the first match, now shown as chosen
+        QTRY_COMPARE(intake->findChild<QLabel*>(u"phoneMotive"_s)->text(), u"État civil › PACS"_s);
+        QCOMPARE(list->currentRow(), 0);
+        ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        intake->close();
+        QTRY_VERIFY(!intake);
+    }
+
+    void escapeAbandonsTheCallAfterConfirmation()
+    {
+        UsagersHarness h;
+        h.setModules({u"usagers"_s, u"accueil"_s});
+        QString error;
+        QVERIFY2(h.start(0, 0, &error), qPrintable(error));
+        QVERIFY2(h.login(u"teleconseil"_s, u"teleconseil"_s, &error), qPrintable(error));
+
+        // Nothing typed: Échap closes at once.
+        QPointer<QWidget> intake = openIntake(h);
+        QVERIFY(intake);
+        QVERIFY(QTest::qWaitForWindowActive(intake));
+        ui::MessageBox::clearRecords();
+        QTest::keyClick(intake, Qt::Key_Escape);
+        QTRY_VERIFY(!intake);
+        QVERIFY(ui::MessageBox::records().isEmpty());
+
+        // Something typed: the agent is asked; "Non" keeps the call and what was typed.
+        intake = openIntake(h);
+        QVERIFY(intake);
+        QVERIFY(QTest::qWaitForWindowActive(intake));
+        auto* number = intake->findChild<QLineEdit*>(u"phoneNumber"_s);
+        QTest::keyClicks(number, u"06 11 22 33 44"_s);
+        ui::MessageBox::setNextAnswer(QMessageBox::No);
+        QTest::keyClick(intake, Qt::Key_Escape);
+        QCOMPARE(ui::MessageBox::records().size(), 1);
+        QVERIFY(ui::MessageBox::records().constFirst().text.contains(u"Abandonner cet appel"_s));
+        QVERIFY(intake && intake->isVisible());
+        QCOMPARE(number->text(), u"06 11 22 33 44"_s);
+        // F9 again while it is open brings the same call back, untouched.
+        QCOMPARE(openIntake(h), intake.data());
+        QCOMPARE(number->text(), u"06 11 22 33 44"_s);
+
+        // "Abandonner", then "Oui": closed, nothing saved.
+        ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        intake->findChild<QPushButton*>(u"phoneAbandon"_s)->click();
+        QTRY_VERIFY(!intake);
+        QCOMPARE(ui::MessageBox::records().size(), 2);
+        QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM contacts"_s), 0);
+        QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM accueil_callbacks"_s), 0);
     }
 };
 

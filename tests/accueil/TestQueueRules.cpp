@@ -144,6 +144,12 @@ private Q_SLOTS:
         for (const Ticket& t : *order)
             labels << t.label;
         QCOMPARE(labels, (QStringList{u"B001"_s, u"R002"_s, u"A001"_s, u"A002"_s, u"R001"_s}));
+        // The reason the desk gives for each place follows the same order.
+        using Rank = accueil::QueueService::CallRank;
+        QList<Rank> ranks;
+        for (const Ticket& t : *order)
+            ranks << accueil::QueueService::rankOf(t, f.now);
+        QCOMPARE(ranks, (QList<Rank>{Rank::Priority, Rank::Appointment, Rank::Arrival, Rank::Arrival, Rank::Arrival}));
 
         QCOMPARE(callNext(*accueil, 1), u"B001"_s);
         QCOMPARE(callNext(*colleague, 2), u"R002"_s);

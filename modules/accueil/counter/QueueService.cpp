@@ -28,6 +28,16 @@ QueueService::QueueService(CoreServices& services)
 {
 }
 
+QueueService::CallRank QueueService::rankOf(const Ticket& ticket, const QDateTime& now)
+{
+    // The same three keys, in the same order, as TicketStore::callOrder().
+    if (ticket.priority > 0)
+        return CallRank::Priority;
+    if (ticket.appointmentAt.isValid() && ticket.appointmentAt <= now.addSecs(kAppointmentLeadMinutes * 60))
+        return CallRank::Appointment;
+    return CallRank::Arrival;
+}
+
 Result<Desk> QueueService::activeDesk(QSqlDatabase& c, qint64 deskId) const
 {
     QSqlQuery q(c);

@@ -35,6 +35,11 @@ public:
     /// Appointments are called ahead of walk-ins from this many minutes before their time.
     static constexpr int kAppointmentLeadMinutes = 15;
 
+    /// Why a ticket stands where it does in the call order (TicketStore::callOrder),
+    /// best first: what the desk tells a visitor who sees a later ticket called first.
+    enum class CallRank { Priority, Appointment, Arrival };
+    static CallRank rankOf(const Ticket& ticket, const QDateTime& now);
+
     explicit QueueService(CoreServices& services);
     void setClock(sql::Clock clock) { m_now = std::move(clock); }
     QDateTime now() const { return m_now(); }

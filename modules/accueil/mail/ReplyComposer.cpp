@@ -132,6 +132,38 @@ QString ReplyComposer::threadMessageId(const QString& registeredMessageId)
     return id.contains(u'@') ? id : QString();
 }
 
+QString ReplyComposer::quoted(const Courriel& courriel)
+{
+    QString text = courriel.bodyText;
+    text.replace(u"\r\n"_s, u"\n"_s);
+    while (text.endsWith(u'\n'))
+        text.chop(1);
+    if (text.trimmed().isEmpty())
+        return {};
+    const QString who = courriel.fromName.isEmpty() ? courriel.fromAddress
+                                                    : tr("%1 <%2>").arg(courriel.fromName, courriel.fromAddress);
+    QString quote = courriel.receivedAt.isValid()
+        ? tr("Le %1, %2 a écrit :")
+              .arg(QLocale(QLocale::French, QLocale::France)
+                       .toString(courriel.receivedAt.toLocalTime(), u"dddd d MMMM yyyy 'à' HH:mm"_s),
+                  who)
+        : tr("%1 a écrit :").arg(who);
+    for (const QString& line : text.split(u'\n'))
+        quote += line.isEmpty() ? u"\n>"_s : u"\n> "_s + line;
+    return quote;
+}
+
+QString ReplyComposer::withQuote(const QString& reply, const Courriel& courriel)
+{
+    const QString quote = quoted(courriel);
+    if (quote.isEmpty())
+        return reply;
+    QString body = reply;
+    while (body.endsWith(u'\n'))
+        body.chop(1);
+    return body + u"\n\n"_s + quote + u'\n';
+}
+
 QString ReplyComposer::baseSubject(const QString& subject)
 {
     static const QRegularExpression prefix(

@@ -58,6 +58,12 @@ public:
     static QString threadMessageId(const QString& registeredMessageId);
     /// The courriel's subject without its "Re:"/"TR:"/"Fwd:" prefixes.
     static QString baseSubject(const QString& subject);
+    /// The citizen's message as it is quoted below a reply: "Le mardi 2 décembre 2026 à
+    /// 10:15, Marie Dupont <marie@example.org> a écrit :" then each line behind "> ".
+    /// Empty when the courriel has no text.
+    static QString quoted(const Courriel& courriel);
+    /// `reply` with the quoted message below it (the usual order of an e-mail reply).
+    static QString withQuote(const QString& reply, const Courriel& courriel);
 
     /// An article of the knowledge base as reply text: title, summary, body and the link
     /// to its source page. Empty when the article is unknown.

@@ -45,6 +45,17 @@ Result<PhoneIntakeService::Saved> PhoneIntakeService::save(const PhoneCall& call
         return r.error();
     Saved saved;
     const QDateTime now = m_now();
+    // The agent often types only the last digits ("3362") to find the caller: the number
+    // to call back is then the identified citizen's own.
+    QString callbackNumber = call.callerNumber;
+    if (call.outcome == ContactOutcome::RappelPrevu && call.citizenId > 0
+        && !PhoneNumber::normalize(callbackNumber)) {
+        const Result<Citizen> caller = m_services.citizens().get(call.citizenId);
+        if (!caller)
+            return caller.error();
+        if (!caller->phone.isEmpty())
+            callbackNumber = caller->phone;
+    }
     Result<void> tx = m_services.database()->transaction([&](QSqlDatabase&) -> Result<void> {
         Contact contact;
         contact.channel = ContactChannel::Telephone;
@@ -66,7 +77,7 @@ Result<PhoneIntakeService::Saved> PhoneIntakeService::save(const PhoneCall& call
             return {};
         CallbackTask task;
         task.citizenId = call.citizenId;
-        task.phone = call.callerNumber;
+        task.phone = callbackNumber;
         task.motiveThemeId = call.motiveThemeId;
         task.subject = call.notes.section(u'\n', 0, 0).left(200);
         task.dueAt = call.callbackDueAt;

@@ -54,7 +54,11 @@ CounterPage::CounterPage(AccueilController& controller, QWidget* parent)
     m_waiting->setSelectionMode(QAbstractItemView::SingleSelection);
     m_waiting->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_waiting->verticalHeader()->hide();
-    m_waiting->horizontalHeader()->setStretchLastSection(true);
+    // Every header and value readable (no "Catégo…"): sized to their contents; the call
+    // order's reason takes what is left (its whole text in the tool tip).
+    m_waiting->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_waiting->horizontalHeader()->setSectionResizeMode(WaitingListModel::ReasonColumn, QHeaderView::Stretch);
+    m_waiting->setWordWrap(false);
     m_held->setMaximumHeight(80);
     m_held->setToolTip(tr("Tickets en pause à ce guichet : Entrée pour reprendre."));
 
@@ -108,8 +112,9 @@ CounterPage::CounterPage(AccueilController& controller, QWidget* parent)
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(left);
     splitter->addWidget(m_visit);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    // The queue gets the larger share: its columns say who comes next and why.
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);

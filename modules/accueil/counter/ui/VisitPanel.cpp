@@ -81,17 +81,18 @@ VisitPanel::VisitPanel(AccueilController& controller, QWidget* parent)
         m_ticketButtons << button;
         ++i;
     }
-    const auto shortcut = [this](QKeySequence key, auto slot) {
-        auto* action = new QAction(this);
+    const auto shortcut = [this](QKeySequence key, const QString& text, auto slot) {
+        auto* action = new QAction(text, this);
         action->setShortcut(key);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         connect(action, &QAction::triggered, this, slot);
         addAction(action);
     };
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_I), [this] { focusCitizenSearch(); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_O), [this] { m_controller.openCitizen(m_ticket.citizenId); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_M), [this] { m_motives->focusFilter(); });
-    auto* remove = new QAction(this);
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_I), tr("Identifier l'usager"), [this] { focusCitizenSearch(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_O), tr("Fiche 360° de l'usager"),
+        [this] { m_controller.openCitizen(m_ticket.citizenId); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_M), tr("Motifs de la visite"), [this] { m_motives->focusFilter(); });
+    auto* remove = new QAction(tr("Retirer le motif choisi"), this);
     remove->setShortcut(QKeySequence::Delete);
     remove->setShortcutContext(Qt::WidgetShortcut);
     connect(remove, &QAction::triggered, this, &VisitPanel::removeSelectedMotive);
@@ -160,6 +161,11 @@ void VisitPanel::focusCitizenSearch()
 void VisitPanel::refresh()
 {
     const bool has = m_ticket.id > 0;
+    // Closed, transferred or absent: the next visit starts with an empty search.
+    if (!has) {
+        m_picker->setQuery(QString());
+        m_motives->clearFilter();
+    }
     for (QPushButton* b : std::as_const(m_ticketButtons))
         b->setEnabled(has);
     m_picker->setEnabled(has);
@@ -217,8 +223,18 @@ void VisitPanel::hold()
 
 void VisitPanel::markAbsent()
 {
-    if (CoreServices* s = m_controller.services(); s && m_ticket.id)
-        apply(VisitService(*s).markAbsent(m_ticket.id, m_ticket.version), tr("Ticket %1 marqué absent."));
+    CoreServices* s = m_controller.services();
+    if (!s || !m_ticket.id)
+        return;
+    // Ctrl+B is next to Ctrl+V and Ctrl+N: a visitor sent away by a slip of the finger
+    // would wait for nothing.
+    if (ui::MessageBox::question(this, tr("Usager absent"),
+            tr("Le ticket %1 ne s'est pas présenté ? Il sort de la file ; il pourra être appelé de "
+               "nouveau aujourd'hui s'il revient.")
+                .arg(m_ticket.label))
+        != QMessageBox::Yes)
+        return;
+    apply(VisitService(*s).markAbsent(m_ticket.id, m_ticket.version), tr("Ticket %1 marqué absent."));
 }
 
 void VisitPanel::transfer()

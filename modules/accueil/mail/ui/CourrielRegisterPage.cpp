@@ -92,28 +92,35 @@ CourrielRegisterPage::CourrielRegisterPage(AccueilController& controller, QWidge
     actions->addWidget(m_assign);
     actions->addStretch(1);
     actions->addWidget(m_file);
+    // The register is what the agent works through: room for a day's courriels (ten rows
+    // at least), the preview below takes the rest.
+    m_view->setMinimumHeight(m_view->verticalHeader()->defaultSectionSize() * 10
+        + m_view->horizontalHeader()->sizeHint().height() + 2 * m_view->frameWidth());
     auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(u"registerSplitter"_s);
     splitter->addWidget(m_view);
     splitter->addWidget(m_preview);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setChildrenCollapsible(false);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(filters);
     layout->addWidget(splitter, 1);
     layout->addLayout(actions);
 
     // The page's actions from the keyboard (same keys as the post register).
-    const auto shortcut = [this](const QKeySequence& key, std::function<void()> action) {
+    const auto shortcut = [this](const QKeySequence& key, const QString& what, std::function<void()> action) {
         auto* sc = new QShortcut(key, this);
         sc->setContext(Qt::WidgetWithChildrenShortcut);
+        sc->setWhatsThis(what); // its line in the F1 list
         connect(sc, &QShortcut::activated, this, std::move(action));
     };
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_R), [this] { reply(); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L), [this] { linkCitizen(); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_O), [this] { openCitizen(); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A), [this] { assign(); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C), [this] { fileSelected(); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_F), [this] {
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_R), tr("Répondre au courriel"), [this] { reply(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L), tr("Lier le courriel à un usager"), [this] { linkCitizen(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_O), tr("Fiche de l'usager"), [this] { openCitizen(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A), tr("Attribuer le courriel"), [this] { assign(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C), tr("Classer sans suite"), [this] { fileSelected(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_F), tr("Filtrer les courriels"), [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);
         m_filter->selectAll();
     });

@@ -126,8 +126,13 @@ CourrielReplyWindow::CourrielReplyWindow(
     connect(&m_watcher, &QFutureWatcher<Result<SentMail>>::finished, this, &CourrielReplyWindow::onSent);
 
     loadChoices();
-    // A reply starts as the reply to its subject; the agent picks a template or types.
+    // A reply starts as the reply to its subject, the citizen's message quoted below; the
+    // agent picks a template or types above it.
     m_subject->setText(tr("Re: %1").arg(ReplyComposer::baseSubject(courriel.subject)));
+    m_applying = true;
+    m_body->setPlainText(ReplyComposer::withQuote(QString(), courriel));
+    m_applying = false;
+    m_body->moveCursor(QTextCursor::Start);
     m_template->setFocus();
 }
 
@@ -183,7 +188,7 @@ void CourrielReplyWindow::applyTemplate(int index)
     const ComposedReply reply = ReplyComposer::compose(m_templates.at(index - 1), *context);
     m_applying = true;
     m_subject->setText(reply.subject);
-    m_body->setPlainText(reply.body);
+    m_body->setPlainText(ReplyComposer::withQuote(reply.body, m_courriel));
     m_applying = false;
     m_edited = false;
     // The cursor goes where the agent writes: the first empty paragraph, else the top.
@@ -346,6 +351,7 @@ void CourrielReplyWindow::onSent()
         return;
     }
     m_courriel = *recorded;
+    m_edited = false; // sent: nothing left to lose
     if (m_courriel.citizenId > 0)
         m_controller.notifyContactLogged(m_courriel.citizenId);
     m_controller.showStatus(tr("Réponse envoyée à %1.").arg(m_outgoing.toAddress));
@@ -357,6 +363,15 @@ void CourrielReplyWindow::closeEvent(QCloseEvent* event)
 {
     if (m_sending) {
         m_controller.showStatus(tr("Envoi en cours : attendez la réponse du serveur."));
+        event->ignore();
+        return;
+    }
+    // Fermer, Échap, the title bar or a logout: typed text is not thrown away unasked.
+    if (m_edited && m_send->isEnabled()
+        && ui::MessageBox::question(this, tr("Fermer la réponse"),
+               tr("Fermer sans envoyer ? Le texte saisi pour « %1 » sera perdu.")
+                   .arg(m_courriel.subject.isEmpty() ? tr("(sans objet)") : m_courriel.subject))
+            != QMessageBox::Yes) {
         event->ignore();
         return;
     }

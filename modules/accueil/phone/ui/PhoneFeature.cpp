@@ -37,9 +37,9 @@ void PhoneFeature::incomingCall(AccueilController& controller)
         m_window = new PhoneIntakeWindow(controller);
         m_window->setAttribute(Qt::WA_DeleteOnClose);
         controller.track(m_window);
-    } else {
-        m_window->startCall();
     }
+    // An intake still open (WA_DeleteOnClose: a closed one is gone) is the call in
+    // progress: F9 brings it back rather than wiping what the agent typed.
     m_window->show();
     m_window->raise();
     m_window->activateWindow();

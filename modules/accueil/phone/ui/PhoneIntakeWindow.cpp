@@ -14,8 +14,10 @@
 #include "ui/citizen/CitizenFormat.h"
 #include "ui/citizen/CitizenSearchRunner.h"
 #include "ui/widgets/DebouncedLineEdit.h"
+#include "ui/widgets/MessageBox.h"
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QFormLayout>
@@ -126,7 +128,7 @@ PhoneIntakeWindow::PhoneIntakeWindow(AccueilController& controller, QWidget* par
     chosen->addWidget(m_openCitizen);
     callerLayout->addLayout(chosen);
 
-    auto* motive = new QGroupBox(tr("Motif et notes"), this);
+    auto* motive = new QGroupBox(tr("Motif et notes (Ctrl+M)"), this);
     auto* motiveLayout = new QVBoxLayout(motive);
     motiveLayout->addWidget(m_motives, 2);
     motiveLayout->addWidget(m_motive);
@@ -152,6 +154,9 @@ PhoneIntakeWindow::PhoneIntakeWindow(AccueilController& controller, QWidget* par
     auto* saveButton = new QPushButton(tr("Enregistrer l'appel (Ctrl+Entrée)"), this);
     saveButton->setObjectName(u"phoneSave"_s);
     form->addRow(saveButton);
+    auto* abandon = new QPushButton(tr("Abandonner l'appel (Échap)"), this);
+    abandon->setObjectName(u"phoneAbandon"_s);
+    form->addRow(abandon);
     form->addRow(m_error);
 
     auto* columns = new QHBoxLayout;
@@ -163,17 +168,21 @@ PhoneIntakeWindow::PhoneIntakeWindow(AccueilController& controller, QWidget* par
     layout->addLayout(columns, 1);
     resize(1100, 560);
 
-    const auto shortcut = [this](QKeySequence key, auto slot) {
-        auto* a = new QAction(this);
+    const auto shortcut = [this](QKeySequence key, const QString& text, auto slot) {
+        auto* a = new QAction(text, this);
         a->setShortcut(key);
         a->setShortcutContext(Qt::WindowShortcut);
         connect(a, &QAction::triggered, this, slot);
         addAction(a);
     };
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), [this] { save(); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_O), [this] { m_controller.openCitizen(m_citizenId); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), [this] { createCitizen(); });
-    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), [this] { m_knowledge->click(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), tr("Enregistrer l'appel"), [this] { save(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), tr("Enregistrer l'appel"), [this] { save(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_O), tr("Fiche 360° de l'appelant"),
+        [this] { m_controller.openCitizen(m_citizenId); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), tr("Enregistrer l'appelant"), [this] { createCitizen(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), tr("Base de connaissances"), [this] { m_knowledge->click(); });
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_M), tr("Motif de l'appel"), [this] { m_motives->focusFilter(); });
+    shortcut(QKeySequence(Qt::Key_Escape), tr("Abandonner l'appel"), [this] { close(); });
 
     connect(m_number, &ui::DebouncedLineEdit::queryChanged, this, &PhoneIntakeWindow::numberChanged);
     connect(m_runner, &ui::CitizenSearchRunner::resultsReady, this, &PhoneIntakeWindow::showMatches);
@@ -192,6 +201,7 @@ PhoneIntakeWindow::PhoneIntakeWindow(AccueilController& controller, QWidget* par
                                                   QDateTime::currentDateTime()));
     });
     connect(saveButton, &QPushButton::clicked, this, &PhoneIntakeWindow::save);
+    connect(abandon, &QPushButton::clicked, this, &QWidget::close);
     connect(&m_timer, &QTimer::timeout, this, &PhoneIntakeWindow::tick);
 
     if (CoreServices* s = m_controller.services()) {
@@ -209,6 +219,7 @@ PhoneIntakeWindow::~PhoneIntakeWindow() = default;
 
 void PhoneIntakeWindow::startCall()
 {
+    m_saved = false;
     m_startedAt = QDateTime::currentDateTime();
     m_number->clear();
     m_matches->clear();
@@ -218,7 +229,7 @@ void PhoneIntakeWindow::startCall()
     m_notes->clear();
     m_error->clear();
     m_motives->clearFilter();
-    setCitizen(0, QString());
+    setCitizen(0, QString(), QString());
     m_motiveId = 0;
     m_motive->setText(QString());
     m_outcome->setCurrentIndex(0);
@@ -262,7 +273,7 @@ void PhoneIntakeWindow::showMatches(const QString& query, const QList<CitizenSum
     // A caller identified from an earlier number is dropped when the new number is not theirs.
     const auto isCurrent = [this](const CitizenSummary& c) { return c.id == m_citizenId; };
     if (m_citizenId > 0 && std::none_of(results.cbegin(), results.cend(), isCurrent))
-        setCitizen(0, QString());
+        setCitizen(0, QString(), QString());
     // A single match is the caller.
     if (results.size() == 1) {
         m_matches->setCurrentRow(0);
@@ -277,7 +288,7 @@ void PhoneIntakeWindow::chooseMatch()
         return;
     const CitizenSummary& c = m_found.at(row);
     const QString name = ui::citizenformat::fullName(c);
-    setCitizen(c.id, name.isEmpty() ? ui::citizenformat::phone(c.phone) : name);
+    setCitizen(c.id, name.isEmpty() ? ui::citizenformat::phone(c.phone) : name, c.phone);
 }
 
 void PhoneIntakeWindow::createCitizen()
@@ -292,15 +303,37 @@ void PhoneIntakeWindow::createCitizen()
     }
     m_error->clear();
     m_runner->cancel();  // an answer for the number asked before the creation would drop the new caller
-    setCitizen(created->id, created->displayName());
+    setCitizen(created->id, created->displayName(), created->phone);
     m_controller.showStatus(tr("Appelant enregistré : %1.").arg(created->displayName()));
 }
 
-void PhoneIntakeWindow::setCitizen(qint64 id, const QString& name)
+void PhoneIntakeWindow::setCitizen(qint64 id, const QString& name, const QString& phone)
 {
     m_citizenId = id;
-    m_citizen->setText(id > 0 ? name : tr("Appelant non identifié"));
+    m_citizenPhone = id > 0 ? phone : QString();
+    const QString shown = phone.isEmpty() ? name : tr("%1 — %2").arg(name, ui::citizenformat::phone(phone));
+    m_citizen->setText(id > 0 ? shown : tr("Appelant non identifié"));
     m_openCitizen->setEnabled(id > 0);
+}
+
+bool PhoneIntakeWindow::hasInput() const
+{
+    return !m_number->text().trimmed().isEmpty() || m_citizenId > 0 || m_motiveId > 0
+        || !m_notes->toPlainText().trimmed().isEmpty();
+}
+
+void PhoneIntakeWindow::closeEvent(QCloseEvent* event)
+{
+    // Échap, "Abandonner", the title bar or a logout: nothing typed is lost unasked.
+    if (!m_saved && hasInput()
+        && ui::MessageBox::question(this, tr("Abandonner l'appel"),
+               tr("Abandonner cet appel ? Rien ne sera enregistré (ni le contact, ni le rappel)."))
+            != QMessageBox::Yes) {
+        event->ignore();
+        return;
+    }
+    m_timer.stop();
+    QWidget::closeEvent(event);
 }
 
 void PhoneIntakeWindow::setMotive(qint64 id)
@@ -335,7 +368,10 @@ void PhoneIntakeWindow::save()
         return;
     PhoneCall call;
     call.startedAt = m_startedAt;
-    call.callerNumber = m_number->text();
+    // Found by its last digits ("3362"): the identified caller's number is the one to keep.
+    call.callerNumber = !PhoneNumber::normalize(m_number->text()) && !m_citizenPhone.isEmpty()
+        ? m_citizenPhone
+        : m_number->text();
     call.citizenId = m_citizenId;
     call.motiveThemeId = m_motiveId;
     call.notes = m_notes->toPlainText();
@@ -362,6 +398,7 @@ void PhoneIntakeWindow::save()
         return;
     }
     m_timer.stop();
+    m_saved = true;
     m_controller.showStatus(saved->callback ? tr("Appel enregistré ; rappel prévu le %1.")
                                                   .arg(saved->callback->dueAt.toLocalTime().toString(u"dd/MM HH:mm"_s))
                                             : tr("Appel enregistré."));

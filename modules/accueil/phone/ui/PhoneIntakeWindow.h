@@ -30,7 +30,9 @@ class ServiceChooser;
 /// (which also searches the knowledge base beside), notes, outcome — orientation to a
 /// service shows its phone, hours and whether it is open now; a callback with its due
 /// time and who calls back. Ctrl+Entrée saves; Ctrl+O opens the citizen's 360° page;
-/// Ctrl+K… is the shell's; Ctrl+Maj+B shows the knowledge base.
+/// Ctrl+M goes to the motive; Ctrl+Maj+B shows the knowledge base; Échap (or
+/// "Abandonner") ends the intake without saving, after confirmation when anything was
+/// typed. A caller found by the last digits of their number is called back on their own.
 ///
 /// Object names: phoneIntake, phoneTimer, phoneNumber, phoneMatches, phoneCreateCitizen,
 /// phoneCallerNom, phoneCallerPrenom, phoneCitizen, phoneOpenCitizen, phoneMotiveFilter,
@@ -53,12 +55,16 @@ public:
 Q_SIGNALS:
     void saved(qint64 contactId);
 
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
 private:
+    bool hasInput() const;
     void numberChanged(const QString& text);
     void showMatches(const QString& query, const QList<iris::CitizenSummary>& results);
     void chooseMatch();
     void createCitizen();
-    void setCitizen(qint64 id, const QString& name);
+    void setCitizen(qint64 id, const QString& name, const QString& phone);
     void setMotive(qint64 id);
     void updateOutcomeFields();
     void save();
@@ -90,7 +96,9 @@ private:
     QList<QWidget*> m_callbackRow;
     QList<CitizenSummary> m_found;
     qint64 m_citizenId = 0;
+    QString m_citizenPhone; ///< the identified caller's stored number (E.164)
     qint64 m_motiveId = 0;
+    bool m_saved = false;
 };
 
 } // namespace iris::accueil

@@ -68,8 +68,10 @@ void MotiveList::refill()
         if (all)
             add(e.theme.id, e.path);
     }
-    if (m_list->count() > 0)
-        m_list->setCurrentRow(0);
+    // Nothing looks chosen until the agent moves in the list: Entrée in the filter still
+    // takes the first row (chooseCurrent), but a highlighted row that is not the motive
+    // would contradict "Choisissez le motif du contact".
+    m_list->setCurrentRow(-1);
 }
 
 qint64 MotiveList::currentMotiveId() const
@@ -77,6 +79,7 @@ qint64 MotiveList::currentMotiveId() const
     const QListWidgetItem* item = m_list->currentItem();
     return item ? item->data(Qt::UserRole).toLongLong() : 0;
 }
+
 
 void MotiveList::focusFilter()
 {
@@ -109,6 +112,10 @@ bool MotiveList::eventFilter(QObject* watched, QEvent* event)
             return true;
         }
         if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+            // Typed then Entrée: the row the agent moved to, or else the first match,
+            // which now shows as chosen.
+            if (m_list->currentRow() < 0 && !m_filter->text().trimmed().isEmpty() && m_list->count() > 0)
+                m_list->setCurrentRow(0);
             chooseCurrent();
             return true;
         }

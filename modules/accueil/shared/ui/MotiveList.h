@@ -22,6 +22,8 @@ public:
 
     /// The motives offered, and the preferred ones listed first with their digit.
     void setCatalog(const MotiveCatalog& catalog, const QList<qint64>& preferred = {});
+    /// The row the agent moved to or chose (none right after the list is filled: Entrée
+    /// in the filter then takes the first match).
     qint64 currentMotiveId() const;
     QString pathOf(qint64 motiveId) const { return m_catalog.path(motiveId); }
     QLineEdit* filterField() const { return m_filter; }
