@@ -48,6 +48,8 @@ public:
         FrenchAnalyzer& analyzer, const QList<QStringList>& groups);
 
 private:
+    /// IDF of a form standing for a query word found in `wordDf` documents.
+    double blendedIdf(int df, int wordDf) const;
     std::string indexToken(const std::string& key, const std::string& folded) const;
     FrenchAnalyzer& m_analyzer;
     const KbVocabulary& m_vocabulary;
