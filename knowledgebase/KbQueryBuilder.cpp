@@ -42,6 +42,13 @@ bool isDigits(const std::string& s)
 
 } // namespace
 
+int KbQueryBuilder::typoEdits(size_t length)
+{
+    if (length >= size_t(TwoTyposLength))
+        return 2;
+    return length >= size_t(OneTypoLength) ? 1 : 0;
+}
+
 double KbQueryBuilder::blendedIdf(int df, int wordDf) const
 {
     // A synonym or a completion stands for the word typed: it is scored with the
@@ -129,8 +136,8 @@ KbQueryPlan KbQueryBuilder::build(const QString& text, bool typing) const
                 completed = true;
             }
         }
-        if (dfExact == 0 && dfStem == 0 && !completed && folded.size() >= 4 && !isDigits(folded)) {
-            const int maxDistance = folded.size() >= 8 ? 2 : 1;
+        const int maxDistance = typoEdits(folded.size());
+        if (dfExact == 0 && dfStem == 0 && !completed && maxDistance > 0 && !isDigits(folded)) {
             const auto fixes = m_vocabulary.corrections(folded, maxDistance, 2);
             for (const auto& fix : fixes) {
                 if (fix.distance != fixes.front().distance)

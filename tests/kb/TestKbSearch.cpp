@@ -166,6 +166,29 @@ private Q_SLOTS:
         QVERIFY(!result->corrections.isEmpty());
     }
 
+    void twoEditFixesKeepTheFirstLetter()
+    {
+        KbVocabulary vocabulary;
+        vocabulary.assign(
+            { { "passeport", 2 }, { "rapport", 40 }, { "support", 40 }, { "~passeport", 2 } }, 100);
+        // "rapport" is two edits from "pasport" too, and more frequent: not a fix.
+        const auto fixes = vocabulary.corrections("pasport", 2, 5);
+        QCOMPARE(fixes.size(), size_t(1));
+        QCOMPARE(fixes.front().term, std::string("passeport"));
+        QCOMPARE(fixes.front().distance, 2);
+        // One edit may still touch the first letter, and a swap is one edit.
+        const auto first = vocabulary.corrections("bapport", 2, 5);
+        QCOMPARE(first.size(), size_t(1));
+        QCOMPARE(first.front().term, std::string("rapport"));
+        QCOMPARE(vocabulary.corrections("suppotr", 1, 5).front().term, std::string("support"));
+        QVERIFY(vocabulary.corrections("", 2, 5).empty());
+
+        QCOMPARE(KbQueryBuilder::typoEdits(3), 0);
+        QCOMPARE(KbQueryBuilder::typoEdits(4), 1);
+        QCOMPARE(KbQueryBuilder::typoEdits(6), 1);
+        QCOMPARE(KbQueryBuilder::typoEdits(7), 2);
+    }
+
     // A synonym or a completion stands for the word typed: however rare it is, it never
     // weighs more than the word itself ("crèche" against "halte-garderie", issue 10).
     void alternativesNeverOutweighTheWordTyped()
