@@ -15,6 +15,8 @@ struct Word
 {
     AnalyzedToken token;
     std::string key; // stem, or folded form for numbers; after a typo fix, the fix's
+    int df = 0; // documents holding the word in its broadest form (or its typo fix)
+    double weight = KbQueryBuilder::ExactWeight; // the word as typed, or its typo fix
 };
 
 std::string stemToken(const std::string& stem)
@@ -39,6 +41,22 @@ bool isDigits(const std::string& s)
 }
 
 } // namespace
+
+int KbQueryBuilder::typoEdits(size_t length)
+{
+    if (length >= size_t(TwoTyposLength))
+        return 2;
+    return length >= size_t(OneTypoLength) ? 1 : 0;
+}
+
+double KbQueryBuilder::blendedIdf(int df, int wordDf) const
+{
+    // A synonym or a completion stands for the word typed: it is scored with the
+    // document frequency of the more common of the two (as Lucene's SynonymQuery
+    // blends its terms), so a rarer form never outweighs the word itself — "crèche"
+    // would otherwise rank the one page saying "halte-garderie" above the crèche pages.
+    return m_vocabulary.idf(std::max(df, wordDf));
+}
 
 std::string KbQueryBuilder::indexToken(const std::string& key, const std::string& folded) const
 {
@@ -110,15 +128,16 @@ KbQueryPlan KbQueryBuilder::build(const QString& text, bool typing) const
             addAlternative(g, folded, ExactWeight * m_vocabulary.idf(dfExact));
         if (dfStem > 0)
             addAlternative(g, stemToken(w.token.stem), StemWeight * m_vocabulary.idf(dfStem));
+        w.df = std::max(dfExact, dfStem);
         bool completed = false;
         if (i + 1 == words.size() && lastIsTyped && folded.size() >= 3) {
             for (const auto& c : m_vocabulary.completions(folded, MaxCompletions)) {
-                addAlternative(g, c.term, CompletionWeight * m_vocabulary.idf(c.df));
+                addAlternative(g, c.term, CompletionWeight * blendedIdf(c.df, w.df));
                 completed = true;
             }
         }
-        if (dfExact == 0 && dfStem == 0 && !completed && folded.size() >= 4 && !isDigits(folded)) {
-            const int maxDistance = folded.size() >= 8 ? 2 : 1;
+        const int maxDistance = typoEdits(folded.size());
+        if (dfExact == 0 && dfStem == 0 && !completed && maxDistance > 0 && !isDigits(folded)) {
             const auto fixes = m_vocabulary.corrections(folded, maxDistance, 2);
             for (const auto& fix : fixes) {
                 if (fix.distance != fixes.front().distance)
@@ -131,6 +150,8 @@ KbQueryPlan KbQueryBuilder::build(const QString& text, bool typing) const
                     addAlternative(g, fix.term, TypoWeight * m_vocabulary.idf(fix.df));
                 if (&fix == &fixes.front()) {
                     w.key = stem;
+                    w.df = std::max(dfFix, fix.df);
+                    w.weight = TypoWeight;
                     plan.corrections << QStringLiteral("%1 → %2").arg(
                         QString::fromStdString(folded), QString::fromStdString(fix.term));
                 }
@@ -162,8 +183,11 @@ KbQueryPlan KbQueryBuilder::build(const QString& text, bool typing) const
                     }
                     if (df <= 0)
                         continue;
-                    for (size_t k = 0; k < length; ++k)
-                        addAlternative(groups[start + k], phrase, SynonymWeight * m_vocabulary.idf(df));
+                    for (size_t k = 0; k < length; ++k) {
+                        const Word& covered = words[start + k];
+                        addAlternative(groups[start + k], phrase,
+                            SynonymWeight * covered.weight * blendedIdf(df, covered.df));
+                    }
                 }
             }
         }

@@ -27,6 +27,11 @@ public:
     static constexpr double CompletionWeight = 0.8;
     static constexpr double ProximityWeight = 0.25;
     static constexpr int MaxWords = 16;
+    /// Typo fixes: none for shorter words (too many neighbours, "pac" is not "pacs"),
+    /// one edit from OneTypoLength letters, two from TwoTyposLength ("pasport" →
+    /// "passeport"). A swap of two neighbouring letters counts as one edit.
+    static constexpr int OneTypoLength = 4;
+    static constexpr int TwoTyposLength = 7;
     static constexpr int MaxCompletions = 5;
 
     /// One synonym expression, analyzed: its words' stems (or folded form for numbers).
@@ -43,11 +48,17 @@ public:
     /// `typing`: the last word is still being typed (completed as a prefix).
     KbQueryPlan build(const QString& text, bool typing) const;
 
+    /// How many edits a typo fix may make to a folded word of `length` bytes (letters:
+    /// folded French is ASCII).
+    static int typoEdits(size_t length);
+
     /// Analyzes synonym groups given as text.
     static std::vector<SynonymGroup> analyzeSynonyms(
         FrenchAnalyzer& analyzer, const QList<QStringList>& groups);
 
 private:
+    /// IDF of a form standing for a query word found in `wordDf` documents.
+    double blendedIdf(int df, int wordDf) const;
     std::string indexToken(const std::string& key, const std::string& folded) const;
     FrenchAnalyzer& m_analyzer;
     const KbVocabulary& m_vocabulary;

@@ -101,13 +101,19 @@ std::vector<KbVocabulary::Correction> KbVocabulary::corrections(
     std::string_view word, int maxDistance, int maxResults) const
 {
     std::vector<Correction> found;
+    if (word.empty())
+        return found;
     const int lo = std::max(1, int(word.size()) - maxDistance);
     const int hi = std::min(64, int(word.size()) + maxDistance);
     for (int length = lo; length <= hi; ++length) {
         for (int index : m_byLength[size_t(length)]) {
             const Entry& e = m_entries[size_t(index)];
-            const int distance = boundedEditDistance(word, e.term, maxDistance);
-            if (distance <= maxDistance && distance > 0)
+            // Past one edit, a fix keeps the first letter: typing rarely hits it (Lucene's
+            // spell checker keeps a one-letter prefix too), and two edits anywhere would
+            // turn many a word the base does not hold into an unrelated one.
+            const int bound = e.term.front() == word.front() ? maxDistance : std::min(maxDistance, 1);
+            const int distance = boundedEditDistance(word, e.term, bound);
+            if (distance <= bound && distance > 0)
                 found.push_back({ e.term, distance, e.df });
         }
     }

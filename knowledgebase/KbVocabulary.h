@@ -39,7 +39,8 @@ public:
     double idf(double df) const;
 
     /// Words (not stems) within `maxDistance` edits (insert, delete, substitute, swap of
-    /// two neighbours) of `word`, closest then most frequent first.
+    /// two neighbours) of `word`, closest then most frequent first. A word more than one
+    /// edit away must start with the same letter.
     std::vector<Correction> corrections(std::string_view word, int maxDistance, int maxResults) const;
     /// The most frequent words (not stems) that start with `prefix` and are longer.
     std::vector<Entry> completions(std::string_view prefix, int maxResults) const;

@@ -4,6 +4,7 @@
 #include "knowledgebase/KbImporter.h"
 #include "knowledgebase/KbSearcher.h"
 #include "knowledgebase/KbStore.h"
+#include "knowledgebase/KbVocabulary.h"
 #include "tests/support/TestPaths.h"
 
 #include <QTemporaryDir>
@@ -18,6 +19,17 @@ class TestKbRelevance final : public QObject
     QTemporaryDir m_dir;
     std::unique_ptr<KbSearcher> m_searcher;
     std::unique_ptr<KbSearcher> m_demo;
+    QString m_demoPath;
+
+    KbSearchResult demoSearch(const QString& query, bool typing)
+    {
+        KbSearchOptions options;
+        options.typing = typing;
+        auto result = m_demo->search(query, options);
+        if (!result)
+            qFatal("%s", qPrintable(result.error().toString()));
+        return *result;
+    }
 
     KbEvaluator::Report evaluate(KbSearcher& searcher, const QString& path)
     {
@@ -51,9 +63,9 @@ private Q_SLOTS:
         QVERIFY(searcher);
         m_searcher = std::move(searcher.value());
 
-        const QString demoPath = m_dir.filePath(QStringLiteral("demo.sqlite"));
-        QVERIFY(KbImporter::ensureSeeded(demoPath));
-        auto demo = KbSearcher::open(demoPath);
+        m_demoPath = m_dir.filePath(QStringLiteral("demo.sqlite"));
+        QVERIFY(KbImporter::ensureSeeded(m_demoPath));
+        auto demo = KbSearcher::open(m_demoPath);
         QVERIFY(demo);
         m_demo = std::move(demo.value());
     }
@@ -113,6 +125,108 @@ private Q_SLOTS:
         for (int i = 0; i < result->hits.size() && i < 3; ++i)
             top << result->hits.at(i).uid;
         QVERIFY2(top.contains(expected), qPrintable(top.join(u", ")));
+    }
+
+    // Issue 10: "creche" ranked "Haltes-garderies" (it says "halte-garderie", a rarer
+    // synonym of "crèche", in its title) above the crèche request itself.
+    void demoFirstResult_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("creche") << QStringLiteral("creche") << QStringLiteral("creche-demande-place");
+        QTest::newRow("crèche") << QStringLiteral("crèche") << QStringLiteral("creche-demande-place");
+        QTest::newRow("place en crèche")
+            << QStringLiteral("place en crèche") << QStringLiteral("creche-demande-place");
+        // The synonym's own page still comes first when asked by its name.
+        QTest::newRow("haltes garderies")
+            << QStringLiteral("haltes garderies") << QStringLiteral("haltes-garderies");
+        QTest::newRow("passeport") << QStringLiteral("passeport")
+                                   << QStringLiteral("carte-identite-passeport");
+    }
+    void demoFirstResult()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, expected);
+        for (bool typing : { true, false }) {
+            const KbSearchResult result = demoSearch(query, typing);
+            QStringList top;
+            for (const KbSearchHit& hit : result.hits)
+                top << hit.uid;
+            QVERIFY2(top.value(0) == expected, qPrintable(top.join(u", ")));
+        }
+    }
+
+    // Typo fixes on the demo content: two edits on long words ("pasport" → "passeport",
+    // issue 10), one on mid-length words, a swap of neighbours counting as one.
+    void demoTypoFixes_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("correction");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("pasport") << QStringLiteral("pasport") << QStringLiteral("pasport → passeport")
+                                 << QStringLiteral("carte-identite-passeport");
+        QTest::newRow("pasepor") << QStringLiteral("pasepor") << QStringLiteral("pasepor → passeport")
+                                 << QStringLiteral("carte-identite-passeport");
+        QTest::newRow("cimtire") << QStringLiteral("cimtire") << QStringLiteral("cimtire → cimetiere")
+                                 << QStringLiteral("cimetiere-concession");
+        QTest::newRow("sinatur") << QStringLiteral("sinatur") << QStringLiteral("sinatur → signature")
+                                 << QStringLiteral("legalisation-signature");
+        QTest::newRow("canikul") << QStringLiteral("canikul") << QStringLiteral("canikul → canicule")
+                                 << QStringLiteral("registre-vulnerables");
+        QTest::newRow("renouvlement")
+            << QStringLiteral("renouvlement") << QStringLiteral("renouvlement → renouvellement")
+            << QStringLiteral("logement-social-renouvellement");
+        QTest::newRow("imatriculasion")
+            << QStringLiteral("imatriculasion") << QStringLiteral("imatriculasion → immatriculation")
+            << QStringLiteral("carte-grise-permis");
+        QTest::newRow("stasionement")
+            << QStringLiteral("stasionement") << QStringLiteral("stasionement → stationnement")
+            << QStringLiteral("stationnement-residentiel");
+        QTest::newRow("swap, 5 letters") << QStringLiteral("tarfi creche") << QStringLiteral("tarfi → tarif")
+                                         << QStringLiteral("creche-tarif-psu");
+        QTest::newRow("one edit, 6 letters") << QStringLiteral("creshe") << QStringLiteral("creshe → creche")
+                                             << QStringLiteral("creche-demande-place");
+    }
+    void demoTypoFixes()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, correction);
+        QFETCH(QString, expected);
+        for (bool typing : { true, false }) {
+            const KbSearchResult result = demoSearch(query, typing);
+            QCOMPARE(result.corrections, QStringList { correction });
+            QVERIFY(!result.hits.isEmpty());
+            QCOMPARE(result.hits.first().uid, expected);
+        }
+    }
+
+    // Short words are not bent into another word the base holds: none below four
+    // letters, and no second edit below seven.
+    void demoShortWordsAreNotCorrected_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("neighbour");
+        QTest::newRow("3 letters, one edit from ccas") << QStringLiteral("ccs") << QStringLiteral("ccas");
+        QTest::newRow("6 letters, two edits from mairie")
+            << QStringLiteral("meyrie") << QStringLiteral("mairie");
+        QTest::newRow("5 letters, two edits from tarif")
+            << QStringLiteral("tirof") << QStringLiteral("tarif");
+    }
+    void demoShortWordsAreNotCorrected()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, neighbour);
+        // The neighbour is in the base and would be within reach of a looser rule.
+        auto connection = KbConnection::open(m_demoPath, KbConnection::Mode::ReadOnly);
+        QVERIFY(connection);
+        KbVocabulary vocabulary;
+        QVERIFY(vocabulary.load(**connection));
+        QVERIFY(vocabulary.df(neighbour.toStdString()) > 0);
+        QVERIFY(boundedEditDistance(query.toStdString(), neighbour.toStdString(), 2) <= 2);
+
+        const KbSearchResult result = demoSearch(query, false);
+        QVERIFY2(result.corrections.isEmpty(), qPrintable(result.corrections.join(u", ")));
+        QVERIFY(result.hits.isEmpty());
     }
 };
 

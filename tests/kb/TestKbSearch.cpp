@@ -1,7 +1,10 @@
 // kb_search: the search engine on a real knowledge-base file — hostile queries,
 // exact forms above stems, typos, synonyms, as-you-type prefixes, snippets, weights.
+#include "knowledgebase/FrenchAnalyzer.h"
+#include "knowledgebase/KbQueryBuilder.h"
 #include "knowledgebase/KbSearcher.h"
 #include "knowledgebase/KbSynonyms.h"
+#include "knowledgebase/KbVocabulary.h"
 #include "tests/kb/KbTestSupport.h"
 
 #include <QTemporaryDir>
@@ -161,6 +164,62 @@ private Q_SLOTS:
         QVERIFY(!result->hits.isEmpty());
         QCOMPARE(result->hits.first().uid, expected);
         QVERIFY(!result->corrections.isEmpty());
+    }
+
+    void twoEditFixesKeepTheFirstLetter()
+    {
+        KbVocabulary vocabulary;
+        vocabulary.assign(
+            { { "passeport", 2 }, { "rapport", 40 }, { "support", 40 }, { "~passeport", 2 } }, 100);
+        // "rapport" is two edits from "pasport" too, and more frequent: not a fix.
+        const auto fixes = vocabulary.corrections("pasport", 2, 5);
+        QCOMPARE(fixes.size(), size_t(1));
+        QCOMPARE(fixes.front().term, std::string("passeport"));
+        QCOMPARE(fixes.front().distance, 2);
+        // One edit may still touch the first letter, and a swap is one edit.
+        const auto first = vocabulary.corrections("bapport", 2, 5);
+        QCOMPARE(first.size(), size_t(1));
+        QCOMPARE(first.front().term, std::string("rapport"));
+        QCOMPARE(vocabulary.corrections("suppotr", 1, 5).front().term, std::string("support"));
+        QVERIFY(vocabulary.corrections("", 2, 5).empty());
+
+        QCOMPARE(KbQueryBuilder::typoEdits(3), 0);
+        QCOMPARE(KbQueryBuilder::typoEdits(4), 1);
+        QCOMPARE(KbQueryBuilder::typoEdits(6), 1);
+        QCOMPARE(KbQueryBuilder::typoEdits(7), 2);
+    }
+
+    // A synonym or a completion stands for the word typed: however rare it is, it never
+    // weighs more than the word itself ("crèche" against "halte-garderie", issue 10).
+    void alternativesNeverOutweighTheWordTyped()
+    {
+        KbVocabulary vocabulary;
+        vocabulary.assign({ { "creche", 4 }, { "creches", 1 }, { "~crech", 5 }, { "halte", 1 },
+                              { "~halt", 1 }, { "garderie", 1 }, { "~garder", 1 } },
+            43);
+        FrenchAnalyzer analyzer;
+        const auto synonyms = KbQueryBuilder::analyzeSynonyms(
+            analyzer, { { QStringLiteral("crèche"), QStringLiteral("halte-garderie") } });
+        QCOMPARE(synonyms.size(), size_t(1));
+        const KbQueryBuilder builder(analyzer, vocabulary, synonyms);
+        const KbQueryPlan plan = builder.build(QStringLiteral("creche"), true);
+        QCOMPARE(plan.groups.size(), size_t(1));
+        double exact = 0;
+        double synonym = 0;
+        double completion = 0;
+        for (const auto& a : plan.groups.front().alternatives) {
+            if (a.phrase == "creche")
+                exact = a.weight;
+            else if (a.phrase == "~halt ~garder")
+                synonym = a.weight;
+            else if (a.phrase == "creches")
+                completion = a.weight;
+        }
+        QVERIFY(exact > 0);
+        QVERIFY(synonym > 0);
+        QVERIFY(completion > 0);
+        QVERIFY2(synonym < exact, qPrintable(QStringLiteral("%1 vs %2").arg(synonym).arg(exact)));
+        QVERIFY2(completion < exact, qPrintable(QStringLiteral("%1 vs %2").arg(completion).arg(exact)));
     }
 
     void synonymsFromDefaults()

@@ -95,7 +95,10 @@ KbPanel::KbPanel(const QString& kbPath, QWidget* parent)
     connect(m_worker, &KbSearchWorker::searched, this, &KbPanel::onSearched);
     connect(m_worker, &KbSearchWorker::searchFailed, this, &KbPanel::onSearchFailed);
     connect(m_worker, &KbSearchWorker::articleLoaded, this, &KbPanel::onArticleLoaded);
-    connect(m_worker, &KbSearchWorker::articleFailed, this, &KbPanel::setStatus);
+    connect(m_worker, &KbSearchWorker::articleFailed, this, [this](const QString& message) {
+        clearArticle(); // never leave the previous answer behind a failed load
+        setStatus(message);
+    });
     connect(m_worker, &KbSearchWorker::seeded, this, [this](int, const QString& error) {
         if (!error.isEmpty())
             setStatus(error);
@@ -197,12 +200,22 @@ void KbPanel::onSearched(quint64 serial, const KbSearchResult& result)
         html += QStringLiteral("<br/><span>%1</span>").arg(snippet);
         item->setData(KbResultDelegate::HtmlRole, html);
     }
+    // The viewer always shows an answer to the query on screen: the first result, or
+    // nothing at all, so that "Copier la réponse" never hands out an earlier answer.
+    if (m_results->count() > 0) {
+        m_results->setCurrentRow(0);
+        requestArticle(m_results->item(0)->data(UidRole).toString());
+    } else {
+        m_requestedUid.clear();
+        clearArticle();
+    }
     const bool hasQuery = !m_lastQuery.trimmed().isEmpty();
     m_notFound->setEnabled(hasQuery);
     if (!hasQuery)
         setStatus(QString());
     else if (result.hits.isEmpty())
-        setStatus(tr("Aucun article ne correspond. Signalez-le avec « Pas trouvé »."));
+        setStatus(tr("Aucun article ne correspond à « %1 ». Signalez-le avec « Pas trouvé ».")
+                      .arg(m_lastQuery.simplified()));
     else if (!result.corrections.isEmpty())
         setStatus(tr("Recherche corrigée : %1").arg(result.corrections.join(QStringLiteral(", "))));
     else
@@ -212,21 +225,40 @@ void KbPanel::onSearched(quint64 serial, const KbSearchResult& result)
 
 void KbPanel::onSearchFailed(quint64 serial, const QString& message)
 {
-    if (serial == m_serial)
-        setStatus(message);
+    if (serial != m_serial)
+        return;
+    // The list and the viewer belong to an earlier query: they are no answer to this one.
+    m_results->clear();
+    m_requestedUid.clear();
+    clearArticle();
+    setStatus(message);
 }
 
 void KbPanel::openItem(QListWidgetItem* item)
 {
-    if (!item)
-        return;
-    const QString uid = item->data(UidRole).toString();
+    if (item)
+        requestArticle(item->data(UidRole).toString());
+}
+
+void KbPanel::requestArticle(const QString& uid)
+{
+    m_requestedUid = uid;
     QMetaObject::invokeMethod(
         m_worker, [worker = m_worker, uid] { worker->loadArticle(uid); }, Qt::QueuedConnection);
 }
 
+void KbPanel::clearArticle()
+{
+    m_article.reset();
+    m_view->clear();
+    m_copy->setEnabled(false);
+    m_insertButton->setEnabled(false);
+}
+
 void KbPanel::onArticleLoaded(const KbArticle& article)
 {
+    if (article.uid != m_requestedUid)
+        return; // asked for before the results changed
     m_article = article;
     m_view->setHtml(KbArticleHtml::render(article, m_today));
     m_copy->setEnabled(true);

@@ -64,6 +64,10 @@ private:
     void onSearchFailed(quint64 serial, const QString& message);
     void onArticleLoaded(const iris::kb::KbArticle& article);
     void openItem(QListWidgetItem* item);
+    void requestArticle(const QString& uid);
+    /// Empties the viewer and turns off what acts on the shown article (a load still
+    /// requested may fill it again).
+    void clearArticle();
     void copyAnswer();
     void insertAnswer();
     void markNotFound();
@@ -77,6 +81,7 @@ private:
     QString m_lastNormalized;
     QDate m_today = QDate::currentDate();
     std::optional<iris::kb::KbArticle> m_article;
+    QString m_requestedUid; ///< the article the viewer waits for; older loads are dropped
     std::function<void(const QString&)> m_insert;
 
     DebouncedLineEdit* m_field = nullptr;
