@@ -179,6 +179,21 @@ private Q_SLOTS:
         QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("16e anniversaire")));
     }
 
+    // Beside a reply the panel shows "Insérer dans la réponse": that must not widen the
+    // panel (a dock: it widened the main window past the screen, issue 10).
+    void theInsertButtonDoesNotWidenThePanel()
+    {
+        KbPanel panel(m_path);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        const int before = panel.minimumSizeHint().width();
+        panel.setInsertHandler([](const QString&) { });
+        QTRY_VERIFY(child<QPushButton>(&panel, "kbInsertButton")->isVisible());
+        const int after = panel.minimumSizeHint().width();
+        QVERIFY2(after <= before * 11 / 10, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
+        QVERIFY2(after <= 400, qPrintable(QString::number(after)));
+    }
+
     void staleQueriesAreDropped()
     {
         KbPanel panel(m_path);

@@ -14,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QGridLayout>
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -72,12 +73,14 @@ KbPanel::KbPanel(const QString& kbPath, QWidget* parent)
     m_insertButton->setVisible(false);
     m_notFound->setEnabled(false);
 
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_copy);
-    buttons->addWidget(m_insertButton);
-    buttons->addStretch();
-    buttons->addWidget(m_notFound);
-    buttons->addWidget(m_gaps);
+    // Two short rows, the answer's actions above the base's: in one row, the insert
+    // button shown beside a reply widened the dock, and with it the main window, past
+    // the screen.
+    auto* buttons = new QGridLayout;
+    buttons->addWidget(m_copy, 0, 0);
+    buttons->addWidget(m_insertButton, 0, 1);
+    buttons->addWidget(m_notFound, 1, 0);
+    buttons->addWidget(m_gaps, 1, 1);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_results);
     splitter->addWidget(m_view);
