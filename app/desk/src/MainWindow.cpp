@@ -274,6 +274,17 @@ void MainWindow::restoreWindowState()
                                  .expandedTo(QSize(1280, 800))
                                  .boundedTo(available.size());
         setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, wanted, available));
+        // Side panels take a quarter of the width at most; the pages keep the rest.
+        QList<QDockWidget*> docks;
+        QList<int> widths;
+        for (QDockWidget* dock : findChildren<QDockWidget*>()) {
+            if (dockWidgetArea(dock) == Qt::RightDockWidgetArea) {
+                docks << dock;
+                widths << wanted.width() / 4;
+            }
+        }
+        if (!docks.isEmpty())
+            resizeDocks(docks, widths, Qt::Horizontal);
     }
     WindowStateStore::fitToScreen(*this);
 }

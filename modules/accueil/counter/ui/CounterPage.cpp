@@ -109,7 +109,7 @@ CounterPage::CounterPage(AccueilController& controller, QWidget* parent)
     leftLayout->addWidget(m_waiting, 1);
     leftLayout->addWidget(new QLabel(tr("En pause à ce guichet"), left));
     leftLayout->addWidget(m_held);
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    auto* splitter = m_splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(left);
     splitter->addWidget(m_visit);
     // The queue gets the larger share: its columns say who comes next and why.
@@ -145,6 +145,16 @@ CounterPage::CounterPage(AccueilController& controller, QWidget* parent)
 }
 
 CounterPage::~CounterPage() = default;
+
+void CounterPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_sized || m_splitter->width() <= 0)
+        return;
+    m_sized = true;
+    const int w = m_splitter->width();
+    m_splitter->setSizes({w * 3 / 5, w - w * 3 / 5});
+}
 
 void CounterPage::loadSetup()
 {

@@ -10,6 +10,7 @@
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QSplitter;
 class QTableView;
 
 namespace iris::accueil {
@@ -48,6 +49,11 @@ public:
 Q_SIGNALS:
     void publicDisplayRequested();
 
+protected:
+    /// The first time it is shown: the queue gets 3/5 of the width (splitter sizes set
+    /// before that are scaled from the splitter's own hint, not from its room).
+    void showEvent(QShowEvent* event) override;
+
 private:
     void loadSetup();
     void tick();
@@ -60,6 +66,8 @@ private:
     WaitingListModel* m_model;
     QListWidget* m_held;
     VisitPanel* m_visit;
+    QSplitter* m_splitter = nullptr;
+    bool m_sized = false;
     QTimer m_clock;
     QList<Desk> m_desks;
     QList<Ticket> m_heldTickets;

@@ -45,6 +45,7 @@ VisitPanel::VisitPanel(AccueilController& controller, QWidget* parent)
     big.setPointSizeF(big.pointSizeF() * 1.6);
     big.setBold(true);
     m_label->setFont(big);
+    m_label->setWordWrap(true); // its one long line must not set the panel's width
     m_picker->setSearchFunction(m_controller.citizenSearch());
     m_picker->setPlaceholderText(tr("Identifier l'usager : nom, prénom, téléphone… (Ctrl+I)"));
     m_chosen->setMaximumHeight(90);
@@ -77,7 +78,7 @@ VisitPanel::VisitPanel(AccueilController& controller, QWidget* parent)
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         connect(action, &QAction::triggered, this, spec.slot);
         addAction(action);
-        buttons->addWidget(button, i / 3, i % 3);
+        buttons->addWidget(button, i / 2, i % 2); // two columns: the queue beside keeps its room
         m_ticketButtons << button;
         ++i;
     }
