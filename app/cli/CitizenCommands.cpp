@@ -1,4 +1,5 @@
 #include "CliCommand.h"
+#include "CommandParser.h"
 
 #include "core/base/PhoneNumber.h"
 #include "core/security/Permissions.h"
@@ -9,7 +10,6 @@
 #include "core/storage/MigrationRunner.h"
 #include "core/storage/schema/CoreSchema.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -94,7 +94,7 @@ QString toText(const QList<CitizenSummary>& found)
 
 int search(const QStringList& args, CliIO& io)
 {
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(
         tr("Recherche des usagers par nom (préfixes, dans n'importe quel ordre), téléphone (toute écriture ou "
            "derniers chiffres), adresse électronique ou référence de dossier. Sans REQUÊTE, lit une requête par "

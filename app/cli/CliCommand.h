@@ -20,8 +20,9 @@ struct CliIO
     QTextStream& in;
 };
 
-/// One `iris-cli <group> <verb>` command. `args` starts with the program name
-/// followed by the command's own options (ready for QCommandLineParser::process).
+/// One `iris-cli <group> <verb>` command. `args` starts with "iris-cli <group> <verb>"
+/// (the name its help shows) followed by the command's own options, ready for
+/// CommandParser::parse.
 struct CliCommand
 {
     QString group;

@@ -1,4 +1,5 @@
 #include "CliCommand.h"
+#include "CommandParser.h"
 #include "core/demo/DemoSeeder.h"
 #include "core/modules/ModuleContext.h"
 #include "core/modules/ModuleManager.h"
@@ -8,7 +9,6 @@
 #include "core/storage/MigrationRunner.h"
 #include "core/storage/schema/CoreSchema.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -36,7 +36,7 @@ QString tr(const char* text)
     return QCoreApplication::translate("iris::cli::DemoCommands", text);
 }
 
-bool parseCount(const QCommandLineParser& parser, const QString& name, int max, int* out, QTextStream& err)
+bool parseCount(const CommandParser& parser, const QString& name, int max, int* out, QTextStream& err)
 {
     if (!parser.isSet(name))
         return true;
@@ -55,7 +55,7 @@ bool parseCount(const QCommandLineParser& parser, const QString& name, int max, 
 
 int seed(const QStringList& args, CliIO& io)
 {
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(
         tr("Crée (ou met à niveau) une base et la remplit de données de démonstration "
            "synthétiques et reproductibles."));

@@ -1,5 +1,6 @@
 // iris-cli kb …: import, search, info, eval, plus the editors' synonyms, gaps and review lists.
 #include "CliCommand.h"
+#include "CommandParser.h"
 #include "knowledgebase/KbEvaluator.h"
 #include "knowledgebase/KbFeedback.h"
 #include "knowledgebase/KbImporter.h"
@@ -7,7 +8,6 @@
 #include "knowledgebase/KbStore.h"
 #include "knowledgebase/KbSynonyms.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,7 +31,7 @@ QCommandLineOption kbOption()
 }
 
 /// Parses the command's options; on a usage error prints it and returns false.
-bool parse(QCommandLineParser& parser, const QStringList& args, CliIO& io, int* rc,
+bool parse(CommandParser& parser, const QStringList& args, CliIO& io, int* rc,
     const QStringList& required = { QStringLiteral("kb") })
 {
     parser.addHelpOption();
@@ -65,7 +65,7 @@ int fail(CliIO& io, const Error& error)
 
 int runImport(const QStringList& args, CliIO& io)
 {
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(tr("Importe des articles au format JSON Lines (une transaction)."));
     parser.addOption(kbOption());
     parser.addOption({ QStringLiteral("jsonl"), tr("Fichier JSON Lines à importer."), tr("FICHIER") });
@@ -125,7 +125,7 @@ void printHits(const KbSearchResult& result, CliIO& io)
 
 int runSearch(const QStringList& args, CliIO& io)
 {
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(tr("Cherche dans la base de connaissances. Sans REQUÊTE, lit une "
                                         "requête par ligne sur l'entrée standard."));
     parser.addOption(kbOption());
@@ -177,7 +177,7 @@ int runSearch(const QStringList& args, CliIO& io)
 
 int runInfo(const QStringList& args, CliIO& io)
 {
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(tr("Décrit une base de connaissances."));
     parser.addOption(kbOption());
     parser.addOption({ QStringLiteral("json"), tr("Sortie JSON.") });
@@ -212,7 +212,7 @@ int runInfo(const QStringList& args, CliIO& io)
 
 int runEval(const QStringList& args, CliIO& io)
 {
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(
         tr("Mesure la pertinence : recall@3 et MRR@10 sur un fichier de questions."));
     parser.addOption(kbOption());
@@ -254,7 +254,7 @@ int runEval(const QStringList& args, CliIO& io)
 
 int runGaps(const QStringList& args, CliIO& io)
 {
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(
         tr("Liste les recherches signalées « pas trouvé » (manques de la base)."));
     parser.addOption(kbOption());
@@ -281,7 +281,7 @@ int runGaps(const QStringList& args, CliIO& io)
 
 int runSynonyms(const QStringList& args, CliIO& io)
 {
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(tr("Liste ou modifie les synonymes (« HLM = logement social »)."));
     parser.addOption(kbOption());
     parser.addOption({ QStringLiteral("add"), tr("Ajoute un groupe « a = b = c »."), tr("GROUPE") });
@@ -315,7 +315,7 @@ int runSynonyms(const QStringList& args, CliIO& io)
 
 int runReview(const QStringList& args, CliIO& io)
 {
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(tr("Liste les articles dont la date de révision est dépassée."));
     parser.addOption(kbOption());
     int rc = ExitOk;

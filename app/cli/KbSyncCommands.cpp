@@ -1,9 +1,9 @@
 // iris-cli kb sync: brings a knowledge-base file up to date from an iris-kbd server.
 #include "CliCommand.h"
+#include "CommandParser.h"
 #include "knowledgebase/sync/KbSyncClient.h"
 #include "knowledgebase/sync/KbSyncConfig.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,7 +34,7 @@ QString kindName(KbSyncOutcome::Kind kind)
 
 int runSync(const QStringList& args, CliIO& io)
 {
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(tr(
         "Synchronise la base de connaissances avec le serveur iris-kbd (manifeste signé, paquets vérifiés, "
         "une transaction)."));

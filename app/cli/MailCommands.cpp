@@ -1,5 +1,6 @@
 // iris-cli mail …: e-mail intake of the Accueil module (Maildir import).
 #include "CliCommand.h"
+#include "CommandParser.h"
 #include "core/security/Permissions.h"
 #include "core/services/CoreServices.h"
 #include "core/services/DossierTypeRegistry.h"
@@ -13,7 +14,6 @@
 #include "modules/accueil/shared/AccueilPermissions.h"
 #include "modules/accueil/shared/AccueilSchema.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -40,7 +40,7 @@ int fail(CliIO& io, const Error& error)
 
 int runImport(const QStringList& args, CliIO& io)
 {
-    QCommandLineParser parser;
+    CommandParser parser;
     parser.setApplicationDescription(
         tr("Enregistre les courriels d'un dossier Maildir (new/ et cur/) dans le registre de l'accueil. "
            "Un message déjà enregistré (même Message-ID) n'est jamais importé deux fois."));

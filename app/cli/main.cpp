@@ -2,18 +2,48 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace iris::cli;
 
-static void printUsage(const QList<CliCommand>& commands, QTextStream& s)
+namespace {
+
+QString tr(const char* text)
 {
-    s << "Usage : iris-cli <groupe> <commande> [options]\n\nCommandes :\n";
-    for (const CliCommand& c : commands)
+    return QCoreApplication::translate("iris::cli::main", text);
+}
+
+bool isHelp(const QString& arg)
+{
+    return arg == QLatin1String("--help") || arg == QLatin1String("-h");
+}
+
+/// The commands of one group, or of every group when `group` is empty.
+void printUsage(const QList<CliCommand>& commands, QTextStream& s, const QString& group = {})
+{
+    const QString app = QCoreApplication::applicationName();
+    s << tr("Utilisation : %1 %2 <commande> [options]").arg(app, group.isEmpty() ? tr("<groupe>") : group)
+      << "\n\n"
+      << tr("Commandes :") << '\n';
+    for (const CliCommand& c : commands) {
+        if (!group.isEmpty() && c.group != group)
+            continue;
         s << "  " << c.group << ' ' << c.verb << QString(qMax(1, 22 - c.group.size() - c.verb.size()), QLatin1Char(' '))
           << c.summary << '\n';
-    s << "\n« iris-cli <groupe> <commande> --help » détaille les options.\n";
+    }
+    if (group.isEmpty()) {
+        s << '\n'
+          << tr("Options :") << '\n'
+          << "  -h, --help              " << tr("Affiche cette aide.") << '\n'
+          << "  --version               " << tr("Affiche la version.") << '\n';
+    }
+    s << '\n'
+      << tr("« %1 %2 <commande> --help » détaille les options.").arg(app, group.isEmpty() ? tr("<groupe>") : group)
+      << '\n';
 }
+
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -37,22 +67,37 @@ int main(int argc, char** argv)
 #endif
 
     const QStringList args = app.arguments();
-    if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h")) {
+    if (args.size() < 2 || isHelp(args.at(1))) {
         printUsage(commands, args.size() < 2 ? err : out);
         return args.size() < 2 ? ExitUsage : ExitOk;
     }
     if (args.at(1) == QLatin1String("--version")) {
-        out << "iris-cli " << QCoreApplication::applicationVersion() << '\n';
+        out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
         return ExitOk;
     }
-    if (args.size() < 3) {
-        err << "Commande incomplète : indiquez une commande après « " << args.at(1) << " ».\n";
+    const QString group = args.at(1);
+    const bool knownGroup = std::any_of(commands.cbegin(), commands.cend(),
+                                        [&](const CliCommand& c) { return c.group == group; });
+    if (!knownGroup) {
+        err << tr("Groupe de commandes inconnu : « %1 ».").arg(group) << '\n';
         printUsage(commands, err);
         return ExitUsage;
     }
+    if (args.size() < 3 || isHelp(args.at(2))) {
+        // `iris-cli kb --help` lists the group's commands; `iris-cli kb` alone is incomplete.
+        if (args.size() >= 3) {
+            printUsage(commands, out, group);
+            return ExitOk;
+        }
+        err << tr("Commande incomplète : indiquez une commande après « %1 ».").arg(group) << '\n';
+        printUsage(commands, err, group);
+        return ExitUsage;
+    }
     for (const CliCommand& c : commands) {
-        if (c.group == args.at(1) && c.verb == args.at(2)) {
-            QStringList rest{args.at(0) + QLatin1Char(' ') + c.group + QLatin1Char(' ') + c.verb};
+        if (c.group == group && c.verb == args.at(2)) {
+            // The command's name as its help shows it: no path to the executable.
+            QStringList rest{QCoreApplication::applicationName() + QLatin1Char(' ') + c.group + QLatin1Char(' ')
+                             + c.verb};
             rest += args.mid(3);
             const int rc = c.run(rest, io);
             out.flush();
@@ -60,7 +105,7 @@ int main(int argc, char** argv)
             return rc;
         }
     }
-    err << "Commande inconnue : « " << args.at(1) << ' ' << args.at(2) << " ».\n";
-    printUsage(commands, err);
+    err << tr("Commande inconnue : « %1 %2 ».").arg(group, args.at(2)) << '\n';
+    printUsage(commands, err, group);
     return ExitUsage;
 }

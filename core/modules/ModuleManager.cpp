@@ -17,7 +17,10 @@
 #include <optional>
 #include <vector>
 
-Q_LOGGING_CATEGORY(lcModules, "iris.modules")
+// Only warnings (a module in error) by default: what loaded or was disabled is the host's
+// to show (iris-desk --list-modules prints it once), logged only on request
+// (QT_LOGGING_RULES="iris.modules.debug=true").
+Q_LOGGING_CATEGORY(lcModules, "iris.modules", QtWarningMsg)
 
 namespace iris {
 

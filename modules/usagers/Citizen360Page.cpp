@@ -36,8 +36,13 @@ Citizen360Page::Citizen360Page(UsagersController& controller, QWidget* parent)
     big.setPointSizeF(big.pointSizeF() * 1.5);
     big.setBold(true);
     m_title->setFont(big);
+    // Long names (several prénoms, compound noms) wrap rather than push the buttons and
+    // the page past the window.
+    m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_subtitle->setObjectName(QStringLiteral("citizenSubtitle"));
     m_subtitle->setTextFormat(Qt::PlainText);
+    m_subtitle->setWordWrap(true);
     m_error->setObjectName(QStringLiteral("citizenError"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
@@ -79,6 +84,8 @@ Citizen360Page::Citizen360Page(UsagersController& controller, QWidget* parent)
     leftScroll->setWidgetResizable(true);
     leftScroll->setFrameShape(QFrame::NoFrame);
     leftScroll->setWidget(left);
+    // Room for the household table's columns beside a member's name.
+    leftScroll->setMinimumWidth(leftScroll->fontMetrics().averageCharWidth() * 62);
 
     m_panels = new QTabWidget(m_body);
     m_panels->setObjectName(QStringLiteral("citizenPanels"));

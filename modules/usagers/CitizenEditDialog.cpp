@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QTimer>
@@ -28,6 +29,7 @@ CitizenEditDialog::CitizenEditDialog(UsagersController& controller, QWidget* par
     , m_banner(new QFrame(this))
     , m_bannerText(new QLabel(m_banner))
     , m_reload(new QPushButton(tr("&Recharger la fiche"), m_banner))
+    , m_confirmDistinct(new QPushButton(tr("C'est une autre personne : enre&gistrer"), m_banner))
     , m_duplicateTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("citizenEditDialog"));
@@ -40,20 +42,24 @@ CitizenEditDialog::CitizenEditDialog(UsagersController& controller, QWidget* par
     m_bannerText->setTextFormat(Qt::PlainText);
     m_reload->setObjectName(QStringLiteral("reloadButton"));
     m_reload->setAutoDefault(false);
+    m_confirmDistinct->setObjectName(QStringLiteral("confirmDistinctButton"));
+    m_confirmDistinct->setAutoDefault(false);
+    m_confirmDistinct->setToolTip(tr("Aucune des fiches proposées n'est celle de cette personne : créer la fiche"));
     auto* bannerLayout = new QHBoxLayout(m_banner);
     bannerLayout->addWidget(m_bannerText, 1);
     bannerLayout->addWidget(m_reload);
+    bannerLayout->addWidget(m_confirmDistinct);
     m_banner->hide();
 
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(m_form);
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setWidget(m_form);
 
     m_duplicates->setMinimumWidth(260);
     m_duplicates->setMaximumWidth(340);
     auto* body = new QHBoxLayout;
-    body->addWidget(scroll, 1);
+    body->addWidget(m_scroll, 1);
     body->addWidget(m_duplicates);
 
     auto* buttons = new QDialogButtonBox(this);
@@ -73,6 +79,11 @@ CitizenEditDialog::CitizenEditDialog(UsagersController& controller, QWidget* par
     connect(m_save, &QPushButton::clicked, this, &CitizenEditDialog::save);
     connect(m_cancel, &QPushButton::clicked, this, &CitizenEditDialog::reject);
     connect(m_reload, &QPushButton::clicked, this, &CitizenEditDialog::reload);
+    connect(m_confirmDistinct, &QPushButton::clicked, this, [this] {
+        for (const DuplicateCandidate& d : m_duplicates->candidates())
+            m_distinctFrom << d.citizen.id;
+        save();
+    });
     auto* saveShortcut = new QShortcut(QKeySequence::Save, this);
     connect(saveShortcut, &QShortcut::activated, this, &CitizenEditDialog::save);
 
@@ -80,15 +91,23 @@ CitizenEditDialog::CitizenEditDialog(UsagersController& controller, QWidget* par
     m_duplicateTimer->setInterval(350);
     connect(m_duplicateTimer, &QTimer::timeout, this, &CitizenEditDialog::checkDuplicates);
     connect(m_form, &CitizenForm::identityEdited, this, [this] {
-        if (m_creating)
-            m_duplicateTimer->start();
+        if (!m_creating)
+            return;
+        m_duplicateTimer->start();
+        // The identity changed: the question about the old suggestions no longer stands.
+        if (!m_banner->isHidden() && !m_confirmDistinct->isHidden())
+            hideBanner();
     });
     connect(m_duplicates, &DuplicatePanel::openRequested, this, [this](qint64 id) {
         Q_EMIT openExistingRequested(id);
         m_form->setModified(false);  // the agent chose the existing record: nothing to keep
         QDialog::reject();
     });
-    resize(980, 640);
+    // Both columns of the form and the duplicate suggestions side by side, without a
+    // horizontal scroll bar: as wide as they need, within the screen.
+    const QSize wanted(qMax(1180, m_form->minimumSizeHint().width() + m_duplicates->maximumWidth() + 60), 700);
+    const QRect screenRoom = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 1000);
+    resize(wanted.boundedTo(screenRoom.size() - QSize(40, 60)));
 }
 
 CitizenEditDialog::~CitizenEditDialog() = default;
@@ -102,6 +121,7 @@ void CitizenEditDialog::startCreate(const Citizen& prefill)
     blank.version = 0;
     m_form->setCitizen(blank);
     m_duplicates->setCandidates({});
+    m_distinctFrom.clear();
     hideBanner();
     if (!prefill.nomUsage.isEmpty() || !prefill.phone.isEmpty() || !prefill.email.isEmpty())
         m_duplicateTimer->start();
@@ -159,6 +179,9 @@ bool CitizenEditDialog::save()
         return false;
     }
 
+    if (m_creating && !duplicatesRuledOut(*services, typed))
+        return false;
+
     const Result<Citizen> result = m_creating ? services->citizens().create(typed)
                                               : services->citizens().update(typed);
     if (!result) {
@@ -178,12 +201,19 @@ void CitizenEditDialog::showSaveError(const Error& error)
 {
     switch (error.code()) {
     case ErrorCode::Validation: {
-        const QStringList general = m_form->showErrors(error);
-        showBanner(general.isEmpty() ? tr("La fiche n'a pas été enregistrée : corrigez les champs signalés.")
-                                     : QString(tr("La fiche n'a pas été enregistrée.") + QLatin1Char('\n')
-                                               + general.join(QLatin1Char('\n'))),
+        QStringList lines = m_form->showErrors(error);
+        // Name the flagged fields: the banner says what stops the save, even when the
+        // first of them is scrolled out of sight.
+        const QStringList flagged = m_form->flaggedFieldLabels();
+        if (!flagged.isEmpty())
+            lines.prepend(tr("Corrigez les champs signalés : %1.").arg(flagged.join(QStringLiteral(", "))));
+        if (lines.isEmpty())
+            lines << error.message();
+        showBanner(QString(tr("La fiche n'a pas été enregistrée.") + QLatin1Char('\n') + lines.join(QLatin1Char('\n'))),
                    false);
         m_form->focusFirstError();
+        if (QWidget* first = focusWidget(); first && m_form->isAncestorOf(first))
+            m_scroll->ensureWidgetVisible(first);
         break;
     }
     case ErrorCode::Conflict:
@@ -228,10 +258,40 @@ void CitizenEditDialog::checkDuplicates()
     m_duplicates->setCandidates(found ? *found : QList<DuplicateCandidate>{});
 }
 
-void CitizenEditDialog::showBanner(const QString& text, bool offerReload)
+bool CitizenEditDialog::duplicatesRuledOut(CoreServices& services, const Citizen& typed)
+{
+    // Checked again at save time: the suggestions may be older than the last keystroke.
+    // A search that fails suggests nothing; it does not stop the save.
+    const Result<QList<DuplicateCandidate>> found = services.citizens().findDuplicates(typed);
+    if (!found)
+        return true;
+    QList<DuplicateCandidate> open;
+    for (const DuplicateCandidate& d : *found) {
+        if (!m_distinctFrom.contains(d.citizen.id))
+            open << d;
+    }
+    if (open.isEmpty())
+        return true;
+    m_duplicates->setCandidates(*found);
+    const CitizenSummary& first = open.first().citizen;
+    const QString text = open.size() == 1
+        ? tr("La fiche n'a pas été enregistrée : elle pourrait être celle de %1, déjà enregistrée (%2). "
+             "Si c'est la même personne, ouvrez sa fiche (à droite) ; sinon, confirmez qu'il s'agit "
+             "d'une autre personne.")
+              .arg(ui::citizenformat::fullName(first), open.first().reason)
+        : tr("La fiche n'a pas été enregistrée : %1 fiches déjà enregistrées pourraient être celle de "
+             "cette personne (à droite). Si c'est l'une d'elles, ouvrez-la ; sinon, confirmez qu'il "
+             "s'agit d'une autre personne.")
+              .arg(open.size());
+    showBanner(text, false, true);
+    return false;
+}
+
+void CitizenEditDialog::showBanner(const QString& text, bool offerReload, bool offerConfirm)
 {
     m_bannerText->setText(text);
     m_reload->setVisible(offerReload);
+    m_confirmDistinct->setVisible(offerConfirm);
     m_banner->show();
 }
 

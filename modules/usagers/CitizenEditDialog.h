@@ -7,7 +7,12 @@
 
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QTimer;
+
+namespace iris {
+class CoreServices;
+}
 
 namespace iris::usagers {
 
@@ -18,11 +23,12 @@ class UsagersController;
 /// Create or edit a citizen. Ctrl+S saves, Esc cancels (asking first when something
 /// was typed). The core validates: its field errors are shown under each input and
 /// nothing is saved. While creating, possible duplicates are suggested with a way to
-/// open the existing record instead. A stale-version conflict is explained in a banner
-/// that offers to reload the record.
+/// open the existing record instead; saving a new record that looks like an existing one
+/// stops once, says so in the banner and asks the agent to confirm it is another person.
+/// A stale-version conflict is explained in a banner that offers to reload the record.
 ///
 /// Object names: citizenEditDialog, citizenForm, duplicatePanel, formBanner,
-/// reloadButton, saveButton, cancelButton.
+/// formBannerText, reloadButton, confirmDistinctButton, saveButton, cancelButton.
 class CitizenEditDialog final : public QDialog
 {
     Q_OBJECT
@@ -51,7 +57,9 @@ Q_SIGNALS:
 
 private:
     void checkDuplicates();
-    void showBanner(const QString& text, bool offerReload);
+    /// True when saving may go on: no possible duplicate the agent has not ruled out.
+    bool duplicatesRuledOut(CoreServices& services, const Citizen& typed);
+    void showBanner(const QString& text, bool offerReload, bool offerConfirm = false);
     void hideBanner();
     void reload();
     void showSaveError(const Error& error);
@@ -62,10 +70,13 @@ private:
     QWidget* m_banner = nullptr;
     QLabel* m_bannerText = nullptr;
     QPushButton* m_reload = nullptr;
+    QPushButton* m_confirmDistinct = nullptr;
+    QScrollArea* m_scroll = nullptr;
     QPushButton* m_save = nullptr;
     QPushButton* m_cancel = nullptr;
     QTimer* m_duplicateTimer = nullptr;
     bool m_creating = true;
+    QList<qint64> m_distinctFrom;  // records the agent confirmed are someone else
     Citizen m_saved;
 };
 

@@ -7,6 +7,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -53,7 +54,9 @@ CitizenForm::CitizenForm(QWidget* parent)
     m_postcode = addLine(coForm, s("postcode"), tr("Code p&ostal"));
     m_postcode->setMaxLength(6);
     m_city = addLine(coForm, s("city"), tr("&Ville"));
-    m_phone = addLine(coForm, s("phone"), tr("&Téléphone"), tr("01 41 23 80 00"));
+    // An example, never a number that looks typed in: ARCEP reserves 06 39 98 xx xx for
+    // fiction, so it is nobody's number.
+    m_phone = addLine(coForm, s("phone"), tr("&Téléphone"), tr("ex. 06 39 98 12 34"));
     m_phone2 = addLine(coForm, s("phone2"), tr("Autre téléphone"));
     m_email = addLine(coForm, s("email"), tr("Courri&el"));
     m_channel = new QComboBox(contact);
@@ -75,6 +78,7 @@ CitizenForm::CitizenForm(QWidget* parent)
     notesLayout->addWidget(m_notes);
     notesLayout->addWidget(notesError);
     m_errors->bind(s("notes"), m_notes, notesError);
+    m_fieldLabels.append({s("notes"), notesBox->title()});
 
     // Field ids the core may use for the same inputs.
     m_errors->alias(s("nom"), s("nomUsage"));
@@ -119,6 +123,9 @@ QLineEdit* CitizenForm::addLine(QFormLayout* form, const QString& field, const Q
 {
     auto* edit = new QLineEdit(this);
     edit->setPlaceholderText(placeholder);
+    // Wide enough for its hint, and for a name or a town, without scrolling inside.
+    const QFontMetrics fm(edit->font());
+    edit->setMinimumWidth(qMax(fm.horizontalAdvance(placeholder), fm.averageCharWidth() * 18) + 12);
     addErrorRow(form, field, edit, label);
     return edit;
 }
@@ -141,8 +148,22 @@ void CitizenForm::addErrorRow(QFormLayout* form, const QString& field, QWidget* 
     box->addWidget(error);
     auto* caption = new QLabel(label, this);
     caption->setBuddy(input);
+    caption->setMinimumWidth(captionWidth(label, caption->fontMetrics()));
     form->addRow(caption, cell);
     m_errors->bind(field, input, error);
+    m_fieldLabels.append({field, QString(label).remove(QLatin1Char('&'))});
+}
+
+int CitizenForm::captionWidth(const QString& label, const QFontMetrics& fm)
+{
+    // The underlined mnemonic letter is drawn as a run of its own, without the kerning
+    // QLabel's size hint counts on: "&Téléphone" is drawn wider than it measures. Room
+    // for the runs as drawn, so no caption loses its last letter.
+    const qsizetype amp = label.indexOf(QLatin1Char('&'));
+    if (amp < 0 || amp + 1 >= label.size())
+        return fm.horizontalAdvance(label) + 1;
+    return fm.horizontalAdvance(label.left(amp)) + fm.horizontalAdvance(label.at(amp + 1))
+        + fm.horizontalAdvance(label.mid(amp + 2)) + 1;
 }
 
 static void selectData(QComboBox* combo, const QString& value)
@@ -227,6 +248,16 @@ bool CitizenForm::hasErrors() const
 QString CitizenForm::errorMessage(const QString& field) const
 {
     return m_errors->message(field);
+}
+
+QStringList CitizenForm::flaggedFieldLabels() const
+{
+    QStringList labels;
+    for (const auto& [field, label] : m_fieldLabels) {
+        if (!m_errors->message(field).isEmpty())
+            labels << label;
+    }
+    return labels;
 }
 
 void CitizenForm::focusFirstError()

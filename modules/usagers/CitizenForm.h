@@ -7,6 +7,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFontMetrics;
 class QFormLayout;
 class QLineEdit;
 class QPlainTextEdit;
@@ -48,6 +49,8 @@ public:
     void clearErrors();
     bool hasErrors() const;
     QString errorMessage(const QString& field) const;
+    /// The captions of the fields showing an error, in form order ("Téléphone", "Code postal").
+    QStringList flaggedFieldLabels() const;
     void focusFirstError();
 
     bool isModified() const { return m_modified; }
@@ -63,8 +66,10 @@ private:
     QLineEdit* addLine(QFormLayout* form, const QString& field, const QString& label,
                        const QString& placeholder = {});
     void addErrorRow(QFormLayout* form, const QString& field, QWidget* input, const QString& label);
+    static int captionWidth(const QString& label, const QFontMetrics& fm);
 
     Citizen m_base;
+    QList<std::pair<QString, QString>> m_fieldLabels;  // field id, caption without its mnemonic
     bool m_modified = false;
     ui::FieldErrorDisplay* m_errors = nullptr;
 

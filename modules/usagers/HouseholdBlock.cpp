@@ -31,7 +31,10 @@ HouseholdBlock::HouseholdBlock(UsagersController& controller, QWidget* parent)
     m_members->setHeaderLabels({tr("Membre"), tr("Lien"), tr("À charge"), tr("Naissance")});
     m_members->setRootIsDecorated(false);
     m_members->setUniformRowHeights(true);
+    // Link, dependant and birth date are short and never cut; the names take the rest
+    // (a long one is elided, whole in its tooltip and on the member's own page).
     m_members->header()->setStretchLastSection(false);
+    m_members->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_members->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_members->setMaximumHeight(170);
     m_create->setObjectName(QStringLiteral("createHouseholdButton"));
@@ -82,6 +85,7 @@ void HouseholdBlock::setCitizen(const Citizen& citizen)
     for (const HouseholdMember& m : h.members) {
         auto* item = new QTreeWidgetItem(m_members);
         item->setText(0, fmt::fullName(m.citizen));
+        item->setToolTip(0, item->text(0));
         item->setText(1, householdLinkLabel(m.link));
         item->setText(2, m.dependant ? tr("oui") : QString());
         item->setText(3, fmt::date(m.citizen.birthDate));

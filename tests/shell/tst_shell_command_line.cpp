@@ -62,7 +62,7 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("words");
         QTest::newRow("unknown option") << QStringList { u"--frobnicate"_s } << u"Option inconnue"_s;
-        QTest::newRow("missing value") << QStringList { u"--db"_s } << u"--help"_s;
+        QTest::newRow("missing value") << QStringList { u"--db"_s } << u"Valeur manquante après --db"_s;
         QTest::newRow("positional") << QStringList { u"base.sqlite"_s } << u"Argument inattendu"_s;
         QTest::newRow("bad count") << QStringList { u"--demo-citizens"_s, u"beaucoup"_s } << u"beaucoup"_s;
     }
@@ -85,6 +85,13 @@ private Q_SLOTS:
         for (const QString& words : { u"--db"_s, u"--module-path"_s, u"--list-modules"_s,
                  u"--disable-module"_s, u"Affiche cette aide"_s, u"IRIS_MODULE_PATH"_s })
             QVERIFY2(cl.output().contains(words), qPrintable(words));
+        // Its own name, even when started by a path (Qt's line shows the whole path, in English).
+        CommandLine byPath;
+        QVERIFY(!byPath.parse({ u"/opt/iris/bin/iris-desk"_s, u"--help"_s }));
+        const QString text = byPath.output();
+        QCOMPARE(text.section(u'\n', 0, 0), u"Utilisation : iris-desk [options]"_s);
+        QVERIFY2(!text.contains(u"/opt/iris"_s) && !text.contains(u"Usage:"_s) && !text.contains(u"Options:"_s),
+            qPrintable(text));
     }
 
     void siteSettingFile()

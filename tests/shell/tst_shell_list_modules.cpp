@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -48,6 +49,16 @@ private:
                 return line;
         }
         return {};
+    }
+
+    /// Lines of stdout and stderr naming the module `id` (its id, then its version).
+    static int mentions(const Run& r, const QString& id)
+    {
+        const QRegularExpression named(u"(^|\\s)"_s + QRegularExpression::escape(id) + u" \\d"_s);
+        int n = 0;
+        for (const QString& line : r.lines + r.stdErr.split(u'\n', Qt::SkipEmptyParts))
+            n += line.contains(named) ? 1 : 0;
+        return n;
     }
 
     QTemporaryDir m_dir;
@@ -107,6 +118,40 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(m_db));
     }
 
+    void eachModuleIsPrintedOnce()
+    {
+        // Once, on stdout: the loader does not log what loaded or was disabled beside it.
+        Run r = run({ u"--list-modules"_s, u"--db"_s, m_db, u"--module-path"_s, goodModuleDir() });
+        QCOMPARE(r.exitCode, 0);
+        const QString all = r.lines.join(u'\n') + u"\n--- stderr ---\n"_s + r.stdErr;
+        // Every module listed (the build's own ones too), each exactly once.
+        QVERIFY2(r.lines.size() >= 2, qPrintable(all));
+        for (const QString& line : std::as_const(r.lines)) {
+            const QString id = line.section(u' ', 0, 0);
+            QVERIFY2(mentions(r, id) == 1, qPrintable(id + u":\n"_s + all));
+        }
+        QVERIFY2(lineOf(r.lines, u"shelltest"_s).contains(u"Chargé"_s), qPrintable(all));
+        QVERIFY2(!r.stdErr.contains(u"shelltest"_s), qPrintable(all));
+
+        r = run({ u"--list-modules"_s, u"--db"_s, m_db, u"--module-path"_s, goodModuleDir(),
+            u"--disable-module"_s, u"shelltest"_s });
+        const QString disabled = r.lines.join(u'\n') + u"\n--- stderr ---\n"_s + r.stdErr;
+        for (const QString& id : { u"shelltest"_s, u"shelltest-extra"_s })
+            QVERIFY2(mentions(r, id) == 1, qPrintable(id + u":\n"_s + disabled));
+
+        // A module in error is listed once on stdout; stderr may only repeat errors.
+        r = run({ u"--list-modules"_s, u"--db"_s, m_db, u"--module-path"_s, goodModuleDir(),
+            u"--module-path"_s, m_brokenCopy });
+        const QString broken = r.lines.join(u'\n') + u"\n--- stderr ---\n"_s + r.stdErr;
+        for (const QString& id : { u"shelltest"_s, u"shelltest-extra"_s })
+            QVERIFY2(mentions(r, id) == 1, qPrintable(id + u":\n"_s + broken));
+        QVERIFY2(lineOf(r.lines, u"shellorphan"_s).contains(u"Erreur"_s), qPrintable(broken));
+        for (const QString& line : r.stdErr.split(u'\n', Qt::SkipEmptyParts)) {
+            if (line.contains(u"shell"_s))
+                QVERIFY2(line.contains(u"Erreur"_s), qPrintable(broken));
+        }
+    }
+
     void moduleDisabledOnTheCommandLine()
     {
         const Run r = run({ u"--list-modules"_s, u"--db"_s, m_db, u"--module-path"_s, goodModuleDir(),
@@ -159,6 +204,10 @@ private Q_SLOTS:
         QCOMPARE(help.exitCode, 0);
         const QString text = help.lines.join(u'\n');
         QVERIFY2(text.contains(u"--list-modules"_s) && text.contains(u"Base de données du site"_s),
+            qPrintable(text));
+        // The program by its name, not the path it was started from; no English left by Qt.
+        QCOMPARE(help.lines.value(0), u"Utilisation : iris-desk [options]"_s);
+        QVERIFY2(!text.contains(u"Usage:"_s) && !text.contains(u"Displays"_s) && !text.contains(u"Options:"_s),
             qPrintable(text));
         const Run version = run({ u"--version"_s });
         QCOMPARE(version.exitCode, 0);

@@ -3,6 +3,8 @@
 // and found again; duplicates are suggested; a stale edit is a clear conflict.
 #include "tests/usagers/UsagersHarness.h"
 
+#include "core/base/PhoneNumber.h"
+#include "core/base/Validators.h"
 #include "core/services/CitizenService.h"
 #include "core/services/CoreServices.h"
 #include "ui/citizen/CitizenSearchModel.h"
@@ -51,6 +53,12 @@ private:
     {
         auto* label = dialog->findChild<QLabel*>(QString(QString::fromLatin1(field) + QStringLiteral("Error")));
         return label && label->isVisible() ? label->text() : QString();
+    }
+    static QString bannerText(QWidget* dialog)
+    {
+        auto* banner = dialog->findChild<QWidget*>(QStringLiteral("formBanner"));
+        auto* text = dialog->findChild<QLabel*>(QStringLiteral("formBannerText"));
+        return banner && text && banner->isVisible() ? text->text() : QString();
     }
     static void pressSave(QWidget* dialog)
     {
@@ -101,6 +109,10 @@ private Q_SLOTS:
         QVERIFY(error(dialog, "email").isEmpty());
         QVERIFY(dialog->isVisible());
         QVERIFY(dialog->findChild<QWidget*>(QStringLiteral("formBanner"))->isVisible());
+        // The banner names what stops the save: the flagged field, and nothing about duplicates.
+        const QString banner = bannerText(dialog);
+        QVERIFY2(banner.contains(QStringLiteral("Corrigez les champs signalés : Téléphone.")), qPrintable(banner));
+        QVERIFY(!dialog->findChild<QPushButton*>(QStringLiteral("confirmDistinctButton"))->isVisible());
         QCOMPARE(edit(dialog, "phoneEdit")->property("invalid").toBool(), true);
         QCOMPARE(h->citizenCount(), before);
 
@@ -199,6 +211,90 @@ private Q_SLOTS:
         QTest::keyClick(dialog, Qt::Key_Escape);
         QTRY_VERIFY(!guard);
         QCOMPARE(h->citizenCount(), before);
+    }
+
+    void placeholdersAreExamplesNotValues()
+    {
+        newCitizen();
+        QDialog* dialog = openDialog();
+        QPointer<QDialog> guard = dialog;
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        // The phone hint is plainly an example, and not the city hall's own number.
+        const QString phoneHint = edit(dialog, "phoneEdit")->placeholderText();
+        QVERIFY2(phoneHint.startsWith(QStringLiteral("ex. ")), qPrintable(phoneHint));
+        QVERIFY(!phoneHint.contains(QStringLiteral("41 23 80 00")));
+        int hints = 0;
+        for (QLineEdit* e : dialog->findChildren<QLineEdit*>()) {
+            const QString hint = e->placeholderText();
+            if (hint.isEmpty())
+                continue;
+            ++hints;
+            // No hint reads as a phone number, an e-mail address, a postcode or a date:
+            // copied as it stands, each would be refused.
+            QVERIFY2(!PhoneNumber::normalize(hint).ok(), qPrintable(hint));
+            QVERIFY2(!Validators::email(hint).ok(), qPrintable(hint));
+            QVERIFY2(!Validators::postcode(hint).ok(), qPrintable(hint));
+            QVERIFY2(!Validators::parseDate(hint).isValid(), qPrintable(hint));
+            // And it is drawn as a hint, not as typed text: an empty field with the hint
+            // does not look like the same field holding those words.
+            QVERIFY(e->text().isEmpty());
+            const QImage asHint = e->grab().toImage();
+            e->setPlaceholderText(QString());
+            e->setText(hint);
+            const QImage asValue = e->grab().toImage();
+            e->clear();
+            e->setPlaceholderText(hint);
+            QVERIFY2(asHint != asValue, qPrintable(hint));
+        }
+        QVERIFY(hints >= 5);
+        QTest::keyClick(dialog, Qt::Key_Escape);  // nothing typed: closes without asking
+        QTRY_VERIFY(!guard);
+    }
+
+    void possibleDuplicateStopsTheSaveAndSaysSo()
+    {
+        const Result<QList<CitizenSummary>> existing = h->system().citizens().search(QStringLiteral("benali yasmine"));
+        QVERIFY(existing.ok() && existing->size() == 1);
+        const qint64 yasmine = existing->first().id;
+        const int before = h->citizenCount();
+
+        // Her brother, on the family phone: every field is valid, only the phone matches.
+        newCitizen();
+        QDialog* dialog = openDialog();
+        QPointer<QDialog> guard = dialog;
+        fill(dialog, "nomUsageEdit", QStringLiteral("Benali"));
+        fill(dialog, "prenomsEdit", QStringLiteral("Karim"));
+        fill(dialog, "birthDateEdit", QStringLiteral("14/06/1993"));
+        fill(dialog, "phoneEdit", QStringLiteral("06 12 34 56 78"));
+        pressSave(dialog);  // before the suggestions had time to show
+
+        QTRY_VERIFY(!bannerText(dialog).isEmpty());
+        const QString banner = bannerText(dialog);
+        QVERIFY2(banner.contains(QStringLiteral("BENALI Yasmine")) && banner.contains(QStringLiteral("même téléphone"))
+                     && banner.contains(QStringLiteral("autre personne")),
+                 qPrintable(banner));
+        QVERIFY2(!banner.contains(QStringLiteral("orrigez")), qPrintable(banner));
+        for (const char* field : {"nomUsage", "prenoms", "birthDate", "phone"})
+            QVERIFY2(error(dialog, field).isEmpty(), field);
+        QCOMPARE(h->citizenCount(), before);
+        // The record in question is shown, with a way to open it instead.
+        QWidget* panel = dialog->findChild<QWidget*>(QStringLiteral("duplicatePanel"));
+        QVERIFY(panel->isVisible());
+        QVERIFY(panel->findChild<QPushButton*>(QStringLiteral("openDuplicate_%1").arg(yasmine)));
+
+        // Saving again is not an answer: the question stands until the agent answers it.
+        pressSave(dialog);
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(h->citizenCount(), before);
+
+        auto* confirm = dialog->findChild<QPushButton*>(QStringLiteral("confirmDistinctButton"));
+        QVERIFY(confirm && confirm->isVisible());
+        QTest::mouseClick(confirm, Qt::LeftButton);
+        QTRY_VERIFY(!guard);
+        QCOMPARE(h->citizenCount(), before + 1);
+        const Result<QList<CitizenSummary>> karim = h->system().citizens().search(QStringLiteral("benali karim"));
+        QVERIFY(karim.ok() && karim->size() == 1);
+        QCOMPARE(karim->first().phone, QStringLiteral("+33612345678"));
     }
 
     void staleEditIsAConflictWithReload()

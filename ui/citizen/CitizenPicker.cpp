@@ -31,6 +31,8 @@ CitizenPicker::CitizenPicker(QWidget* parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
     m_view->setTabKeyNavigation(false);
+    // One line per citizen: a value too long for its column is elided, whole in the tooltip.
+    m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
     // Dense rows: an agent scans many lines at once.
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -38,6 +40,7 @@ CitizenPicker::CitizenPicker(QWidget* parent)
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->installEventFilter(this);
+    m_view->viewport()->installEventFilter(this);  // its width decides the columns'
 
     m_status->setObjectName(QStringLiteral("citizenSearchStatus"));
     m_status->setText(tr("Tapez un nom, un téléphone ou un courriel."));
@@ -149,7 +152,7 @@ void CitizenPicker::showResults(const QString& query, const QList<CitizenSummary
         m_status->setText(rows.size() > 1 ? tr("%1 usagers trouvés.").arg(rows.size()) : tr("Un usager trouvé."));
     if (!rows.isEmpty())
         m_view->setCurrentIndex(m_model->index(0, 0));
-    m_view->resizeColumnsToContents();
+    fitColumns();
     Q_EMIT resultsShown(int(rows.size()));
 }
 
@@ -167,8 +170,40 @@ void CitizenPicker::activateCurrent()
         Q_EMIT citizenActivated(id);
 }
 
+void CitizenPicker::fitColumns()
+{
+    QHeaderView* header = m_view->horizontalHeader();
+    const int columns = m_model->columnCount();
+    QList<int> widths(columns);
+    QList<int> floors(columns);
+    int total = 0;
+    int slack = 0;
+    for (int c = 0; c < columns; ++c) {
+        const int title = header->sectionSizeHint(c);
+        const int content
+            = m_model->rowCount() > 0 ? static_cast<const QAbstractItemView*>(m_view)->sizeHintForColumn(c) : 0;
+        widths[c] = qMax(title, content);
+        const bool fixedFormat = c == CitizenSearchModel::BirthDateColumn || c == CitizenSearchModel::PhoneColumn;
+        floors[c] = fixedFormat ? widths[c] : title;
+        total += widths[c];
+        slack += widths[c] - floors[c];
+    }
+    const int excess = total - m_view->viewport()->width();
+    if (excess > 0 && slack > 0) {
+        // Each elastic column gives up room in proportion to what it has above its header.
+        for (int c = 0; c < columns; ++c) {
+            const int room = widths[c] - floors[c];
+            widths[c] -= qMin(room, int((qint64(excess) * room + slack - 1) / slack));
+        }
+    }
+    for (int c = 0; c < columns; ++c)
+        header->resizeSection(c, widths[c]);
+}
+
 bool CitizenPicker::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
     if (event->type() != QEvent::KeyPress)
         return QWidget::eventFilter(watched, event);
     auto* key = static_cast<QKeyEvent*>(event);

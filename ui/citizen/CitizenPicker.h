@@ -60,6 +60,10 @@ private:
     void showResults(const QString& query, const QList<CitizenSummary>& results);
     void showFailure(const QString& query, const Error& error);
     void activateCurrent();
+    /// Column widths that show every header whole and, as far as the width allows, every
+    /// value; past that, names, e-mails and towns give way (elided, whole in the tooltip),
+    /// never dates or phone numbers.
+    void fitColumns();
 
     DebouncedLineEdit* m_field = nullptr;
     QTableView* m_view = nullptr;

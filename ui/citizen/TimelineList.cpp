@@ -2,11 +2,14 @@
 
 #include "ui/citizen/TimelineModel.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QStackedWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace iris::ui {
 
@@ -26,6 +29,7 @@ TimelineList::TimelineList(QWidget* parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->header()->setStretchLastSection(true);
+    m_view->viewport()->installEventFilter(this);  // its width decides the columns
 
     m_placeholder->setObjectName(QStringLiteral("timelinePlaceholder"));
     m_placeholder->setAlignment(Qt::AlignCenter);
@@ -49,9 +53,30 @@ TimelineList::TimelineList(QWidget* parent)
 void TimelineList::setEntries(QList<TimelineEntry> entries)
 {
     m_model->setEntries(std::move(entries));
-    for (int c = 0; c < TimelineModel::DetailColumn; ++c)
-        m_view->resizeColumnToContents(c);
+    fitColumns();
     updatePlaceholder();
+}
+
+void TimelineList::fitColumns()
+{
+    QHeaderView* header = m_view->header();
+    for (int c = 0; c < TimelineModel::DetailColumn; ++c)
+        m_view->resizeColumnToContents(c);  // content or header text, whichever is wider
+    const int title = TimelineModel::TitleColumn;
+    // The stretched detail column never gets narrower than the header's default size.
+    const int detailRoom = std::max({header->sectionSizeHint(TimelineModel::DetailColumn), header->defaultSectionSize(),
+                                 m_view->fontMetrics().averageCharWidth() * 16});
+    const int room = m_view->viewport()->width() - header->sectionSize(TimelineModel::WhenColumn)
+        - header->sectionSize(TimelineModel::CategoryColumn) - detailRoom;
+    if (header->sectionSize(title) > room)
+        header->resizeSection(title, qMax(header->sectionSizeHint(title), room));
+}
+
+bool TimelineList::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize && m_model->rowCount() > 0)
+        fitColumns();
+    return QWidget::eventFilter(watched, event);
 }
 
 void TimelineList::setPlaceholderText(const QString& text)

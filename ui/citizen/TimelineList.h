@@ -34,8 +34,14 @@ public:
 Q_SIGNALS:
     void entryActivated(const iris::ui::TimelineEntry& entry);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void updatePlaceholder();
+    /// Date and kind whole; the title as wide as it needs while the detail keeps some
+    /// room (beyond, the title is elided, whole in its tooltip).
+    void fitColumns();
 
     TimelineModel* m_model = nullptr;
     QTreeView* m_view = nullptr;

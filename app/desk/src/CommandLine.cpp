@@ -2,6 +2,8 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
@@ -62,16 +64,28 @@ std::optional<DeskOptions> CommandLine::parse(const QStringList& arguments)
         m_exitCode = 2;
         // Qt's own message is English unless its translations are installed: say it ourselves.
         const QStringList unknown = parser.unknownOptionNames();
-        const QString why
-            = unknown.isEmpty() ? parser.errorText() : tr("Option inconnue : %1").arg(unknown.constFirst());
+        static const QRegularExpression missing(u"^Missing value after '(.*)'\\.$"_s);
+        static const QRegularExpression unexpected(u"^Unexpected value after '(.*)'\\.$"_s);
+        QString why = parser.errorText();
+        if (!unknown.isEmpty())
+            why = tr("Option inconnue : %1").arg(unknown.constFirst());
+        else if (const QRegularExpressionMatch m = missing.match(why); m.hasMatch())
+            why = tr("Valeur manquante après %1").arg(m.captured(1));
+        else if (const QRegularExpressionMatch m = unexpected.match(why); m.hasMatch())
+            why = tr("Valeur inattendue après %1").arg(m.captured(1));
         m_output = tr("%1\nVoir « iris-desk --help ».").arg(why);
         return std::nullopt;
     }
     if (parser.isSet(helpOption)) {
         m_exitCode = 0;
         m_output = parser.helpText();
-        // Qt's own words, when its French translation is not installed.
-        m_output.replace(u"Usage: "_s, tr("Utilisation : ")).replace(u"\nOptions:\n"_s, tr("\nOptions :\n"));
+        // Qt's usage line names the executable by its full path, in English unless Qt's
+        // translations are installed: the program's name alone, in French.
+        const QString program = QFileInfo(arguments.value(0)).fileName();
+        const qsizetype firstLineEnd = m_output.indexOf(u'\n');
+        m_output.replace(0, firstLineEnd < 0 ? m_output.size() : firstLineEnd,
+            tr("Utilisation : %1 [options]").arg(program.isEmpty() ? u"iris-desk"_s : program));
+        m_output.replace(u"\nOptions:\n"_s, tr("\nOptions :\n"));
         return std::nullopt;
     }
     if (parser.isSet(versionOption)) {
