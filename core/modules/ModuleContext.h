@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/demo/DemoContent.h"
+#include "core/modules/FollowUpSources.h"
 #include "core/modules/IShell.h"
 #include "core/modules/Registries.h"
 
@@ -40,6 +41,9 @@ public:
     SettingsPageRegistry settingsPages;
     QList<std::shared_ptr<SearchProvider>> searchProviders;
     QHash<QString, RecordOpener> recordOpeners;       ///< kind → opener
+    /// Items with a due time for the "À traiter" page (callbacks, courriels, letters,
+    /// late acte requests…): register in initialize() or extensionsInitialized().
+    FollowUpRegistry followUpSources;
     /// Called on the GUI thread each time an agent has logged in, once services() returns
     /// the session's services and the shell shows its window: start what needs a session
     /// (a mailbox watcher…). Register in initialize() or extensionsInitialized().

@@ -23,6 +23,10 @@ inline const QString PrenomType = QStringLiteral("etatcivil.prenom");
 inline const QString ReadPermission = QStringLiteral("etatcivil.read");
 inline const QString WritePermission = QStringLiteral("etatcivil.write");
 inline const QString SettingsPermission = QStringLiteral("etatcivil.settings");
+inline const QString SupervisePermission = QStringLiteral("etatcivil.supervise");
+
+// "À traiter" (core FollowUpRegistry): the kind of the module's items (open dossiers with a due date).
+inline const QString FollowUpKind = QStringLiteral("etatcivil");
 
 // Acte request workflow states.
 inline const QString Recue = QStringLiteral("recue");

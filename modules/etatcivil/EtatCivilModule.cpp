@@ -8,6 +8,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/MigrationRunner.h"
 #include "modules/etatcivil/EtatCivilIds.h"
+#include "modules/etatcivil/data/EtatCivilFollowUpSource.h"
 #include "modules/etatcivil/data/EtatCivilPermissions.h"
 #include "modules/etatcivil/data/EtatCivilSchema.h"
 #include "modules/etatcivil/data/EtatCivilTypes.h"
@@ -98,24 +99,26 @@ void EtatCivilModule::extensionsInitialized(ModuleContext& context)
 {
     EtatCivilController* c = m_controller.get();
     context.sessionEnded.append([c] { c->unbind(); });
-    const auto page = [&context](const QString& id, const QString& title, const QString& permission,
-                                 const QString& shortcut, int order, std::function<QWidget*(QWidget*)> create) {
+    const auto page = [&context](const QString& id, const QString& title, const QString& icon,
+                                 const QString& permission, const QString& shortcut, int order,
+                                 std::function<QWidget*(QWidget*)> create) {
         PageSpec spec;
         spec.id = id;
         spec.title = title;
-        spec.iconName = u"etatcivil"_s;
+        spec.iconName = icon;
         spec.permission = permission;
         spec.shortcut = shortcut;
         spec.order = order;
         spec.create = std::move(create);
         context.pages.add(spec);
     };
-    page(ids::CounterPage, tr("Demande d'acte"), ids::WritePermission, QString(), 40,
-         [c](QWidget* parent) { return new CounterRequestPage(*c, parent); });
-    page(ids::RequestsPage, tr("Demandes d'actes"), ids::ReadPermission, u"Ctrl+Shift+L"_s, 41,
-         [c](QWidget* parent) { return new RequestListPage(*c, parent); });
-    page(ids::ProceduresPage, tr("Démarches d'état civil"), ids::ReadPermission, QString(), 42,
-         [c](QWidget* parent) { return new ProceduresPage(*c, parent); });
+    // The form and the list sit side by side in the navigation: their titles must not read alike.
+    page(ids::CounterPage, tr("Nouvelle demande d'acte"), u"etatcivil-demande"_s, ids::WritePermission, QString(),
+         40, [c](QWidget* parent) { return new CounterRequestPage(*c, parent); });
+    page(ids::RequestsPage, tr("Demandes d'actes"), u"etatcivil"_s, ids::ReadPermission,
+         u"Ctrl+Shift+L"_s, 41, [c](QWidget* parent) { return new RequestListPage(*c, parent); });
+    page(ids::ProceduresPage, tr("Démarches d'état civil"), u"etatcivil-demarches"_s, ids::ReadPermission,
+         QString(), 42, [c](QWidget* parent) { return new ProceduresPage(*c, parent); });
 
     // Dated parameters: in the shell's "Paramètres" dialog (Ctrl+,), for the roles that may change them.
     SettingsPageSpec settings;
@@ -166,6 +169,14 @@ void EtatCivilModule::extensionsInitialized(ModuleContext& context)
     });
     action(ids::NewProcedureAction, tr("Nouvelle démarche d'état civil"), u"Ctrl+Shift+G"_s, ids::WritePermission,
            [ctx] { if (ctx->shell) ctx->shell->showPage(ids::ProceduresPage); });
+
+    // Late requests and procedures on the "À traiter" page of whichever module shows it;
+    // activated, the dossier opens through the shell (this module's dossier opener).
+    context.followUpSources.addSource(std::make_shared<EtatCivilFollowUpSource>(context.dossierTypes),
+                                      [ctx](const FollowUpItem& item) {
+                                          if (ctx->shell)
+                                              ctx->shell->openRecord(ids::DossierKind, item.id);
+                                      });
 
     CitizenPanelSpec panel;
     panel.id = ids::CitizenPanel;

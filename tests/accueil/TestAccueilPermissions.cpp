@@ -174,6 +174,16 @@ private Q_SLOTS:
         m_operations.insert(u"list letters"_s, [](CoreServices& s, test::AccueilFixture&) {
             return outcome(PostService(s).list({}));
         });
+        m_operations.insert(u"the counter's register"_s, [](CoreServices& s, test::AccueilFixture&) {
+            PostFilter filter;
+            filter.view = PostView::RegisteredByMyService;
+            return outcome(PostService(s).list(filter));
+        });
+        m_operations.insert(u"every service's letters"_s, [](CoreServices& s, test::AccueilFixture&) {
+            PostFilter filter;
+            filter.scope = OverdueQuery::Scope::All;
+            return outcome(PostService(s).list(filter));
+        });
         m_operations.insert(u"register a letter"_s, [](CoreServices& s, test::AccueilFixture& fx) {
             PostService post(s);
             post.setClock(fx.clock());
@@ -207,7 +217,10 @@ private Q_SLOTS:
             {u"add a desk"_s, {false, false, true, false, false, true}},
             {u"list courriels"_s, {true, true, true, false, false, false}},
             {u"register a courriel"_s, {true, true, true, false, false, false}},
-            {u"list letters"_s, {false, true, true, false, false, false}},
+            // A service's agent (and the CCAS's) handles the letters assigned to them.
+            {u"list letters"_s, {false, true, true, true, true, false}},
+            {u"the counter's register"_s, {false, true, true, false, false, false}},
+            {u"every service's letters"_s, {false, false, true, false, false, false}},
             {u"register a letter"_s, {false, true, true, false, false, false}},
         };
         for (const auto& [operation, allowed] : table)

@@ -6,11 +6,18 @@
 // stored with the letter and handed to the desktop viewer (a test hook); Ctrl+Alt+R
 // records the reply with a letter written from the template; both are contacts on the
 // citizen. The settings page changes the reply deadline; an overdue letter opens from the
-// "À traiter" page onto the register.
+// "À traiter" page onto the register. A service's agent handles on the same page what is
+// assigned to their service; the counter's default view shows the post it registered; the
+// citizen's 360° page shows where each letter stands.
 #include "core/domain/Contact.h"
 #include "core/services/ContactService.h"
 #include "core/services/CoreServices.h"
 #include "core/storage/Database.h"
+#include "core/domain/MotiveTheme.h"
+#include "core/domain/MunicipalService.h"
+#include "core/services/DirectoryService.h"
+#include "modules/accueil/post/PostDemo.h"
+#include "modules/accueil/post/PostDocumentStore.h"
 #include "modules/accueil/post/PostIds.h"
 #include "modules/accueil/post/PostService.h"
 #include "modules/accueil/shared/AccueilIds.h"
@@ -20,6 +27,7 @@
 #include "ui/widgets/MessageBox.h"
 
 #include <QAbstractItemModel>
+#include <algorithm>
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QBrush>
@@ -306,6 +314,143 @@ private Q_SLOTS:
         QTRY_COMPARE(table->model()->rowCount(), 0);
         filter->setCurrentIndex(filter->findText(u"À traiter"_s));
         QTRY_COMPARE(table->model()->rowCount(), 1);
+    }
+
+    // A service's agent has a Courrier page for what the counter handed to them or their
+    // service: they file or answer it; they do not register, nor see another service's.
+    void serviceAgentHandlesTheLettersAssignedToTheService()
+    {
+        UsagersHarness h;
+        h.setModules({ u"usagers"_s, u"accueil"_s });
+        QString error;
+        QVERIFY2(h.start(0, 0, &error), qPrintable(error));
+        const auto service = [&h](const QString& code) { return h.system().directory().findByCode(code)->id; };
+        accueil::PostService post(h.system());
+        accueil::PostLetter ec;
+        ec.senderName = u"Étude notariale Martin"_s;
+        ec.subject = u"Demande de copie d'acte de décès"_s;
+        ec.assignedServiceId = service(u"etat-civil"_s);
+        const Result<accueil::PostLetter> mine = post.registerLetter(ec);
+        accueil::PostLetter other = ec;
+        other.subject = u"Pièces pour une demande de logement"_s;
+        other.assignedServiceId = service(u"logement"_s);
+        QVERIFY(mine && post.registerLetter(other));
+        QVERIFY2(h.login(u"service"_s, u"service"_s, &error), qPrintable(error));
+
+        QVERIFY(std::any_of(h.context().pages.items().cbegin(), h.context().pages.items().cend(),
+            [&h](const PageSpec& p) {
+                return p.id == accueil::ids::PostPage && h.services()->session().can(p.permission);
+            }));
+        const ActionSpec* registerAction = h.action(accueil::ids::RegisterLetterAction);
+        QVERIFY(registerAction && !h.services()->session().can(registerAction->permission));
+        QWidget* page = h.showPage(accueil::ids::PostPage);
+        QVERIFY(page);
+        h.shell().window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(h.shell().window()));
+        auto* scope = page->findChild<QComboBox*>(u"postScope"_s);
+        QCOMPARE(scope->currentText(), u"Confiés à État civil"_s);
+        QCOMPARE(scope->findText(u"Enregistrés par moi"_s), -1); // the counter's views
+        QVERIFY(!page->findChild<QPushButton*>(u"postRegister"_s)->isVisible());
+        auto* table = page->findChild<QTableView*>(u"postTable"_s);
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(table->model()->index(0, 0).data().toString(), mine->reference);
+        QCOMPARE(page->findChild<QLabel*>(u"postCount"_s)->text(), u"1 courrier(s), dont 0 en retard"_s);
+        table->setCurrentIndex(table->model()->index(0, 0));
+        auto* file = page->findChild<QPushButton*>(u"postFile"_s);
+        QTRY_VERIFY(file->isEnabled());
+        QVERIFY(page->findChild<QPushButton*>(u"postReply"_s)->isEnabled());
+        ui::MessageBox::setNextAnswer(QMessageBox::Yes);
+        QTest::mouseClick(file, Qt::LeftButton);
+        QTRY_COMPARE(scalar(h, u"SELECT COUNT(*) FROM accueil_post_letters WHERE status = 'classe'"_s), 1);
+        QCOMPARE(scalar(h, u"SELECT id FROM accueil_post_letters WHERE status = 'classe'"_s), mine->id);
+        QTRY_COMPARE(table->model()->rowCount(), 0);
+    }
+
+    // The counter registered the demo's post for the services: its Courrier page opens on
+    // what it registered, with the views a counter needs.
+    void counterSeesThePostItRegistered()
+    {
+        UsagersHarness h;
+        h.setModules({ u"usagers"_s, u"accueil"_s });
+        QString error;
+        QVERIFY2(h.start(60, 0, &error), qPrintable(error));
+        const Result<QString> seeded = accueil::PostDemo::seed(h.system(), QDateTime::currentDateTime());
+        QVERIFY2(seeded, qPrintable(seeded ? QString() : seeded.error().toString()));
+        const qint64 open = scalar(h, u"SELECT COUNT(*) FROM accueil_post_letters WHERE status = 'a_traiter'"_s);
+        QVERIFY(open >= 4);
+        // None of them is the counter's to answer: all were handed to the services.
+        QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM accueil_post_letters l JOIN services s ON s.id = "
+                           u"l.assigned_service_id WHERE s.code = 'iris'"_s), 0);
+        QVERIFY2(h.login(u"accueil"_s, u"accueil"_s, &error), qPrintable(error));
+        QWidget* page = h.showPage(accueil::ids::PostPage);
+        QVERIFY(page);
+        auto* scope = page->findChild<QComboBox*>(u"postScope"_s);
+        QVERIFY2(scope->currentText().startsWith(u"Enregistrés par IRIS"_s), qPrintable(scope->currentText()));
+        const QStringList views
+            = { u"Enregistrés par moi"_s, u"Reçus aujourd'hui"_s, u"À distribuer aux services"_s, u"Confiés à moi"_s };
+        for (const QString& view : views)
+            QVERIFY2(scope->findText(view) >= 0, qPrintable(view));
+        QVERIFY(scope->findText(u"Confiés à IRIS"_s, Qt::MatchStartsWith) >= 0);
+        auto* table = page->findChild<QTableView*>(u"postTable"_s);
+        QTRY_COMPARE(table->model()->rowCount(), int(open));
+        QVERIFY(page->findChild<QLabel*>(u"postCount"_s)->text().startsWith(u"%1 courrier(s)"_s.arg(open)));
+        // Handed on: visible, not actionable here.
+        table->setCurrentIndex(table->model()->index(0, 0));
+        QTRY_VERIFY(!page->findChild<QPushButton*>(u"postReply"_s)->isEnabled());
+        QVERIFY(page->findChild<QPushButton*>(u"postReply"_s)->toolTip().contains(u"seul ce service"_s));
+        // Their own: "Enregistrés par moi" keeps those the demo has the agent register.
+        scope->setCurrentIndex(scope->findText(u"Enregistrés par moi"_s));
+        QTRY_VERIFY(table->model()->rowCount() > 0);
+        QVERIFY(table->model()->rowCount() < open);
+    }
+
+    // The 360° page shows where the citizen's letter stands, not the contact's "Répondu".
+    void citizenPanelShowsTheLetterState()
+    {
+        UsagersHarness h;
+        h.setModules({ u"usagers"_s, u"accueil"_s });
+        QString error;
+        QVERIFY2(h.start(0, 0, &error), qPrintable(error));
+        const qint64 citizen = h.addCitizen(u"Perrin"_s, u"Alice"_s, QDate(1985, 2, 3));
+        QVERIFY2(h.login(u"accueil"_s, u"accueil"_s, &error), qPrintable(error));
+        accueil::PostService post(*h.services());
+        accueil::PostLetter l;
+        l.citizenId = citizen;
+        l.subject = u"Demande de carte de stationnement"_s;
+        l.motiveThemeId = h.system().contacts().motiveThemeByCode(u"information.autre"_s)->id;
+        const Result<accueil::PostLetter> saved = post.registerLetter(l);
+        QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().toString()));
+        // The incoming contact says where the letter went, not that it was answered.
+        QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM contacts WHERE channel = 'courrier' AND outcome = 'repondu'"_s), 0);
+
+        const CitizenPanelSpec* spec = nullptr;
+        for (const CitizenPanelSpec& p : h.context().citizenPanels.items()) {
+            if (p.id == accueil::ids::PostCitizenPanel)
+                spec = &p;
+        }
+        QVERIFY(spec);
+        QCOMPARE(spec->title, u"Courrier"_s);
+        std::unique_ptr<QWidget> panel(spec->create(citizen, nullptr));
+        auto* list = panel->findChild<QListWidget*>(u"postCitizenLetters"_s);
+        QVERIFY(list);
+        QCOMPARE(list->count(), 1);
+        QVERIFY2(list->item(0)->text().contains(u"À traiter — accusé de réception à envoyer avant le"_s),
+            qPrintable(list->item(0)->text()));
+        QVERIFY(!list->item(0)->text().contains(u"Répondu"_s));
+
+        const Result<accueil::PostDocument> ack = accueil::PostDocumentStore(*h.services()).storeGenerated(
+            saved->id, accueil::PostDocumentKind::Accuse, { u"accuse.pdf"_s, accueil::PostDemo::onePagePdf("AR") });
+        QVERIFY2(ack, qPrintable(ack ? QString() : ack.error().toString()));
+        QTRY_VERIFY2(list->item(0)->text().contains(u"accusé de réception envoyé le %1"_s.arg(
+                         QDate::currentDate().toString(u"dd/MM/yyyy"_s))),
+            qPrintable(list->item(0)->text()));
+        const Result<accueil::PostLetter> current = post.get(saved->id);
+        accueil::PostService::Reply reply;
+        reply.summary = u"Carte accordée"_s;
+        QVERIFY(post.recordReply(saved->id, current->version, reply));
+        QTRY_VERIFY2(list->item(0)->text().contains(u"Répondu le %1 (courrier)"_s.arg(
+                         QDate::currentDate().toString(u"dd/MM/yyyy"_s))),
+            qPrintable(list->item(0)->text()));
     }
 };
 

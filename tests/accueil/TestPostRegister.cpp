@@ -408,6 +408,147 @@ private Q_SLOTS:
         QVERIFY(site.post(*supervisor)->get(l.id));
     }
 
+    // A letter handed to a service is handled there: the service's agent lists it, opens
+    // it, answers or files it; another service's agent does not even see it.
+    void serviceAgentHandlesWhatIsAssignedToTheirService()
+    {
+        f.now = QDateTime(QDate(2026, 5, 12), QTime(10, 0));
+        auto accueil = f.as(u"accueil"_s);
+        auto service = f.as(u"service"_s); // état civil
+        auto logement = f.as(u"i.roux"_s);
+        PostLetter toEc = test::PostSite::letter(u"Copie d'acte de mariage"_s);
+        toEc.assignedServiceId = f.serviceId(u"etat-civil"_s);
+        const PostLetter l = registerAs(*accueil, toEc);
+        QVERIFY(l.id > 0);
+        PostLetter toLogement = test::PostSite::letter(u"Dossier de logement"_s);
+        toLogement.assignedServiceId = f.serviceId(u"logement"_s);
+        const PostLetter other = registerAs(*accueil, toLogement);
+        QVERIFY(other.id > 0);
+
+        const auto ids = [](const Result<QList<PostLetter>>& r) {
+            QList<qint64> out;
+            for (const PostLetter& x : r ? *r : QList<PostLetter> {})
+                out << x.id;
+            return out;
+        };
+        PostFilter mine; // the page's default for a service: assigned to my service
+        const QList<qint64> seen = ids(site.post(*service)->list(mine));
+        QVERIFY(seen.contains(l.id));
+        QVERIFY(!seen.contains(other.id));
+        QVERIFY(!ids(site.post(*logement)->list(mine)).contains(l.id));
+        QVERIFY(ids(site.post(*logement)->list(mine)).contains(other.id));
+        QCOMPARE(site.post(*service)->get(other.id).error().code(), ErrorCode::PermissionDenied);
+        QCOMPARE(site.post(*service)->file(other.id, other.version, {}).error().code(), ErrorCode::PermissionDenied);
+        // Registering and the counter's views stay with the register's keepers.
+        QCOMPARE(site.post(*service)->registerLetter(test::PostSite::letter(u"Non"_s)).error().code(),
+            ErrorCode::PermissionDenied);
+        PostFilter counter;
+        counter.view = PostView::RegisteredByMyService;
+        QCOMPARE(site.post(*service)->list(counter).error().code(), ErrorCode::PermissionDenied);
+        PostFilter all;
+        all.scope = OverdueQuery::Scope::All;
+        QCOMPARE(site.post(*service)->list(all).error().code(), ErrorCode::PermissionDenied);
+
+        // The service acknowledges it and answers it.
+        const Result<PostDocument> ack = PostDocumentStore(*service).storeGenerated(
+            l.id, PostDocumentKind::Accuse, { u"accuse.pdf"_s, test::PostSite::minimalPdf(u"AR"_s) });
+        QVERIFY2(ack, qPrintable(ack ? QString() : ack.error().toString()));
+        const Result<PostLetter> opened = site.post(*service)->get(l.id);
+        QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().toString()));
+        PostService::Reply reply;
+        reply.summary = u"Copie envoyée par courrier"_s;
+        const Result<PostLetter> answered = site.post(*service)->recordReply(l.id, opened->version, reply);
+        QVERIFY2(answered, qPrintable(answered ? QString() : answered.error().toString()));
+        QCOMPARE(answered->status, PostStatus::Repondu);
+        // The other service's letter is filed by its own agent.
+        QVERIFY(site.post(*logement)->file(other.id, other.version, u"doublon"_s));
+    }
+
+    // The counter registers the city's post and hands it on: it keeps seeing what it
+    // registered (by itself, by its service, today, still to dispatch), but once a letter
+    // is handed to a service only that service acts on it.
+    void counterViewsOfTheRegister()
+    {
+        f.now = QDateTime(QDate(2026, 5, 18), QTime(9, 30));
+        auto accueil = f.as(u"accueil"_s);
+        auto colleague = f.as(u"c.moreau"_s); // IRIS too
+        auto otherCounter = f.as(u"accueil.ec"_s); // an agent d'accueil of another service
+        PostLetter toEc = test::PostSite::letter(u"Demande de livret de famille"_s, QDate(2026, 5, 15));
+        toEc.assignedServiceId = f.serviceId(u"etat-civil"_s);
+        const PostLetter dispatched = registerAs(*accueil, toEc);
+        const PostLetter kept = registerAs(*colleague, test::PostSite::letter(u"Invitation au forum"_s)); // IRIS
+        QVERIFY(dispatched.id > 0 && kept.id > 0);
+
+        const auto ids = [](const Result<QList<PostLetter>>& r) {
+            QList<qint64> out;
+            if (!r)
+                qWarning("%s", qPrintable(r.error().toString()));
+            for (const PostLetter& x : r ? *r : QList<PostLetter> {})
+                out << x.id;
+            return out;
+        };
+        const auto view = [](PostView v) {
+            PostFilter filter;
+            filter.view = v;
+            return filter;
+        };
+        // Before: the counter's only view was its own service's letters.
+        QVERIFY(!ids(site.post(*accueil)->list({})).contains(dispatched.id));
+        const QList<qint64> registeredHere = ids(site.post(*accueil)->list(view(PostView::RegisteredByMyService)));
+        QVERIFY(registeredHere.contains(dispatched.id));
+        QVERIFY(registeredHere.contains(kept.id));
+        const QList<qint64> byMe = ids(site.post(*accueil)->list(view(PostView::RegisteredByMe)));
+        QVERIFY(byMe.contains(dispatched.id));
+        QVERIFY(!byMe.contains(kept.id));
+        const QList<qint64> today = ids(site.post(*accueil)->list(view(PostView::ReceivedToday)));
+        QVERIFY(today.contains(kept.id));
+        QVERIFY(!today.contains(dispatched.id)); // received on the 15th
+        const QList<qint64> toDispatch = ids(site.post(*accueil)->list(view(PostView::ToDispatch)));
+        QVERIFY(toDispatch.contains(kept.id));
+        QVERIFY(!toDispatch.contains(dispatched.id));
+        QVERIFY(!ids(site.post(*otherCounter)->list(view(PostView::RegisteredByMyService))).contains(dispatched.id));
+
+        // Seen in the list (and its detail), but handled by état civil only.
+        QVERIFY(site.post(*accueil)->find(dispatched.id));
+        QCOMPARE(site.post(*accueil)->get(dispatched.id).error().code(), ErrorCode::PermissionDenied);
+        QVERIFY(!site.post(*accueil)->mayHandle(dispatched));
+        QVERIFY(site.post(*accueil)->mayHandle(kept));
+        // Another service's counter neither registered nor handles the one kept at IRIS.
+        QCOMPARE(site.post(*otherCounter)->find(kept.id).error().code(), ErrorCode::PermissionDenied);
+        // Dispatching what is still at the counter.
+        const Result<PostLetter> handed
+            = site.post(*accueil)->assign(kept.id, kept.version, 0, f.serviceId(u"culture"_s));
+        QVERIFY2(handed, qPrintable(handed ? QString() : handed.error().toString()));
+        QVERIFY(!ids(site.post(*accueil)->list(view(PostView::ToDispatch))).contains(kept.id));
+    }
+
+    // Registering answers nothing: the incoming contact says where the letter went, and the
+    // citizen's letters carry their real state.
+    void registeredLetterIsNotAnsweredOnTheCitizen()
+    {
+        f.now = QDateTime(QDate(2026, 5, 19), QTime(9, 0));
+        auto accueil = f.as(u"accueil"_s);
+        const qint64 citizen = f.addCitizen(u"Perrin"_s, u"Alice"_s);
+        PostLetter l = test::PostSite::letter(u"Demande de stationnement"_s);
+        l.citizenId = citizen;
+        l.senderName.clear();
+        l.motiveThemeId = f.motiveId(u"information.autre"_s); // handled by IRIS itself
+        const PostLetter reg = registerAs(*accueil, l);
+        QVERIFY(reg.id > 0);
+        const Result<Contact> contact = f.system->contacts().get(reg.incomingContactId);
+        QVERIFY(contact);
+        QVERIFY(contact->outcome != ContactOutcome::Repondu);
+        QCOMPARE(contact->outcome, ContactOutcome::Oriente);
+        QCOMPARE(contact->orientedServiceId, f.serviceId(u"iris"_s));
+
+        const Result<QList<PostLetter>> letters = site.post(*accueil)->ofCitizen(citizen);
+        QVERIFY(letters);
+        QCOMPARE(letters->size(), 1);
+        QVERIFY(PostVocabulary::progressLabel(letters->first(), f.now.date())
+                    .startsWith(u"À traiter — accusé de réception à envoyer"_s));
+        QVERIFY(site.post(*f.as(u"service"_s))->ofCitizen(citizen)->isEmpty()); // not état civil's
+    }
+
     void overdueLettersAreListedByDueDate()
     {
         f.now = QDateTime(QDate(2026, 6, 1), QTime(9, 0));

@@ -1,11 +1,14 @@
 // Acte requests on a real SQLite site: registration with the verdict, the normal path to
 // delivery, the refusal path (a request not allowed can only be refused, even through the
-// core's generic transition), the orientation path, dated parameters, overdue list, roles.
+// core's generic transition), the orientation path, dated parameters, overdue list, roles,
+// and the late requests on the service's "À traiter" (the core's follow-up registry).
 #include "core/base/WorkingCalendar.h"
 #include "core/services/CoreServices.h"
 #include "core/services/DossierService.h"
 #include "modules/etatcivil/EtatCivilIds.h"
+#include "core/modules/FollowUpSources.h"
 #include "modules/etatcivil/data/ActRequestService.h"
+#include "modules/etatcivil/data/EtatCivilFollowUpSource.h"
 #include "modules/etatcivil/data/ParameterStore.h"
 #include "tests/etatcivil/support/EtatCivilSite.h"
 
@@ -47,13 +50,13 @@ class TestActRequests : public QObject
 
     QString current;
 
-    void loginAs(const QString& who)
+    void loginAs(const QString& who, const QString& password = {})
     {
         if (current == who)
             return;
         current = who;
         QString why;
-        QVERIFY2(site->login(who, who, &why), qPrintable(why));
+        QVERIFY2(site->login(who, password.isEmpty() ? who : password, &why), qPrintable(why));
         service = std::make_unique<ActRequestService>(*site->services(), site->parameters());
     }
     qint64 dossiers() const { return site->scalar(QStringLiteral("SELECT COUNT(*) FROM dossiers")); }
@@ -277,6 +280,143 @@ private Q_SLOTS:
         QVERIFY(service->list({}));
         QCOMPARE(service->registerRequest(birthCopy(RequesterLink::PersonneMajeure)).error().code(),
                  ErrorCode::PermissionDenied);
+    }
+
+    // "À traiter": the late requests of the agent's service, through the core's follow-up
+    // registry (where the module registers its source), for the service's agents only.
+    void lateRequestsAreOnTheServiceFollowUp()
+    {
+        const QDate today = QDate::currentDate();
+        const auto lateBy = [&](qint64 id, int days) {
+            return site->scalar(QStringLiteral("UPDATE dossiers SET due_date = '%1' WHERE id = %2 RETURNING 1")
+                                    .arg(today.addDays(-days).toString(Qt::ISODate))
+                                    .arg(id));
+        };
+        auto older = service->registerRequest(birthCopy(RequesterLink::Ascendant));
+        auto late = service->registerRequest(birthCopy(RequesterLink::Conjoint));
+        auto onTime = service->registerRequest(birthCopy(RequesterLink::Descendant));
+        auto forLogement = service->registerRequest(birthCopy(RequesterLink::Mandataire));
+        auto closed = service->registerRequest(birthCopy(RequesterLink::PersonneMajeure));
+        QVERIFY(older && late && onTime && forLogement && closed);
+        QCOMPARE(lateBy(older->dossier.id, 12), 1);
+        QCOMPARE(lateBy(late->dossier.id, 3), 1);
+        QCOMPARE(lateBy(forLogement->dossier.id, 5), 1);
+        QCOMPARE(lateBy(closed->dossier.id, 20), 1);
+        QVERIFY(service->refuse(closed->dossier.id, closed->dossier.version,
+                                QStringLiteral("Demande retirée par le demandeur")));
+        // Handed to an agent of another service (logement), not état civil's anymore.
+        QCOMPARE(site->scalar(QStringLiteral("UPDATE dossiers SET service_id = NULL, agent_id = (SELECT id FROM agents "
+                                             "WHERE login = 'i.roux') WHERE id = %1 RETURNING 1")
+                                  .arg(forLogement->dossier.id)),
+                 1);
+
+        FollowUpRegistry registry;
+        registry.addSource(std::make_shared<EtatCivilFollowUpSource>(site->context().dossierTypes));
+        FollowUpQuery query;
+        query.scope = FollowUpQuery::Scope::MyService;
+        query.dueBefore = QDateTime::currentDateTime();
+        const auto ids = [](const FollowUpRegistry::Listing& listing) {
+            QList<qint64> out;
+            for (const FollowUpItem& item : listing.items)
+                out << item.id;
+            return out;
+        };
+
+        loginAs(QStringLiteral("service")); // état civil
+        FollowUpRegistry::Listing mine = registry.list(*site->services(), query);
+        QVERIFY2(mine.warnings.isEmpty(), qPrintable(mine.warnings.join(u'\n')));
+        QList<qint64> seen = ids(mine);
+        QVERIFY(seen.contains(older->dossier.id));
+        QVERIFY(seen.contains(late->dossier.id));
+        QVERIFY(!seen.contains(onTime->dossier.id));
+        QVERIFY(!seen.contains(forLogement->dossier.id));
+        QVERIFY(!seen.contains(closed->dossier.id));
+        QVERIFY(seen.indexOf(older->dossier.id) < seen.indexOf(late->dossier.id)); // by due date
+        for (const FollowUpItem& item : mine.items) {
+            QCOMPARE(item.kind, ids::FollowUpKind);
+            QVERIFY(item.isOverdue(QDateTime::currentDateTime()));
+        }
+        const FollowUpItem& first = mine.items.at(seen.indexOf(older->dossier.id));
+        QCOMPARE(first.kindLabel, QStringLiteral("Demande d'acte"));
+        QVERIFY2(first.detail.contains(older->dossier.reference) && first.detail.contains(QStringLiteral("Reçue")),
+                 qPrintable(first.detail));
+        QVERIFY(first.title.contains(QStringLiteral("MARCHAND")));
+        QCOMPARE(first.dueAt, QDateTime(today.addDays(-11), QTime(0, 0)));
+        QVERIFY(first.assignee.contains(QStringLiteral("État civil")));
+        // Later deadlines bring the request still in time.
+        query.dueBefore = QDateTime::currentDateTime().addDays(30);
+        QVERIFY(ids(registry.list(*site->services(), query)).contains(onTime->dossier.id));
+        query.dueBefore = QDateTime::currentDateTime();
+        // Nothing is the agent's own; everyone's needs supervision.
+        query.scope = FollowUpQuery::Scope::Mine;
+        QVERIFY(registry.list(*site->services(), query).items.isEmpty());
+        query.scope = FollowUpQuery::Scope::All;
+        const FollowUpRegistry::Listing denied = registry.list(*site->services(), query);
+        QVERIFY(denied.items.isEmpty());
+        QCOMPARE(denied.warnings.size(), 1);
+
+        loginAs(QStringLiteral("i.roux"), QStringLiteral("demo")); // logement: only what was handed to its agent
+        query.scope = FollowUpQuery::Scope::MyService;
+        QCOMPARE(ids(registry.list(*site->services(), query)), QList<qint64>{forLogement->dossier.id});
+        loginAs(QStringLiteral("social")); // no état civil rights: nothing, no error
+        const FollowUpRegistry::Listing social = registry.list(*site->services(), query);
+        QVERIFY(social.items.isEmpty() && social.warnings.isEmpty());
+        loginAs(QStringLiteral("superviseur"));
+        query.scope = FollowUpQuery::Scope::All;
+        seen = ids(registry.list(*site->services(), query));
+        QVERIFY(seen.contains(older->dossier.id) && seen.contains(forLogement->dossier.id));
+        QVERIFY(!seen.contains(closed->dossier.id));
+    }
+
+    // The registry merges every module's source by due date, keeps listing when one fails,
+    // and opens an item with its own source's opener.
+    void followUpRegistryMergesSources()
+    {
+        struct Fixed final : FollowUpSource
+        {
+            QString k;
+            QList<QDateTime> dues;
+            bool fails = false;
+            QString kind() const override { return k; }
+            QString label() const override { return k; }
+            Result<QList<FollowUpItem>> items(CoreServices&, const FollowUpQuery&) const override
+            {
+                if (fails)
+                    return Error(ErrorCode::DatabaseError, QStringLiteral("panne"));
+                QList<FollowUpItem> out;
+                for (const QDateTime& due : dues)
+                    out.append({.kind = k, .id = out.size() + 1, .dueAt = due});
+                return out;
+            }
+        };
+        const QDateTime t0 = QDateTime::currentDateTime();
+        auto a = std::make_shared<Fixed>();
+        a->k = QStringLiteral("a");
+        a->dues = {t0.addDays(-1), t0.addDays(-5)};
+        auto b = std::make_shared<Fixed>();
+        b->k = QStringLiteral("b");
+        b->dues = {t0.addDays(-3)};
+        auto broken = std::make_shared<Fixed>();
+        broken->k = QStringLiteral("c");
+        broken->fails = true;
+        QList<qint64> openedB;
+        FollowUpRegistry registry;
+        registry.addSource(a);
+        registry.addSource(b, [&openedB](const FollowUpItem& item) { openedB << item.id; });
+        registry.addSource(broken);
+        const FollowUpRegistry::Listing listing = registry.list(*site->services(), {});
+        QCOMPARE(listing.items.size(), 3);
+        QCOMPARE(listing.items.at(0).dueAt, t0.addDays(-5));
+        QCOMPARE(listing.items.at(1).kind, QStringLiteral("b"));
+        QCOMPARE(listing.items.at(2).dueAt, t0.addDays(-1));
+        QCOMPARE(listing.warnings, QStringList{QStringLiteral("c : panne")});
+        QVERIFY(registry.open(listing.items.at(1)));
+        QCOMPARE(openedB, QList<qint64>{1});
+        QVERIFY(!registry.open(listing.items.at(0))); // source a has no opener
+        // A second source of the same kind replaces the first.
+        registry.addSource(std::make_shared<Fixed>(*b));
+        QCOMPARE(registry.sources().size(), 3);
+        QVERIFY(!registry.open(listing.items.at(1)));
     }
 
     void datedProcessingDeadline()

@@ -1,7 +1,9 @@
 // An agent at the counter, in the real plugin loaded by the ModuleManager: registers an
 // acte request (the verdict changes live with the requester's link), finds it in the list,
 // records the register reference and delivers it; the receipt and the delivery slip are
-// real PDFs. Then the same from the citizen's 360° panel.
+// real PDFs. Then the same from the citizen's 360° panel. The form stays coherent: the
+// requester's hint follows the link, an act kept elsewhere is to be oriented (never
+// "autorisée"), a save empties the form and confirms in words with the receipt to open.
 #include "core/modules/ModuleContext.h"
 #include "core/security/Permissions.h"
 #include "core/storage/Database.h"
@@ -9,9 +11,12 @@
 #include "tests/support/TestShell.h"
 #include "tests/etatcivil/support/EtatCivilSite.h"
 #include "tests/support/PdfText.h"
+#include "ui/widgets/DesktopFiles.h"
 
 #include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -44,6 +49,13 @@ T* child(QWidget* root, const char* name)
     if (!w)
         qWarning("no widget %s", name);
     return w;
+}
+
+/// Empties the text fields a previous test may have left (a refused save keeps them).
+void clearForm(QWidget* page)
+{
+    for (QLineEdit* edit : page->findChildren<QLineEdit*>(QRegularExpression(QStringLiteral("Edit$"))))
+        edit->clear();
 }
 
 void choose(QComboBox* combo, const QString& id)
@@ -199,6 +211,127 @@ private Q_SLOTS:
         const QString letter = pdfText(child<QLabel>(list, "documentLabel")->property("path").toString());
         QVERIFY2(letter.contains(QStringLiteral("Motif du refus")), qPrintable(letter));
         QVERIFY(letter.contains(QStringLiteral("frères, sœurs")));
+    }
+
+    // The requester's hint follows the link: only the person on the act may leave the name
+    // empty; a third party must be named, and the form says so before and after saving.
+    void requesterHintFollowsTheLink()
+    {
+        site->shell().showPage(ids::CounterPage);
+        QWidget* page = site->shell().page(ids::CounterPage);
+        QVERIFY(page);
+        clearForm(page);
+        choose(child<QComboBox>(page, "actCombo"), QStringLiteral("naissance"));
+        auto* requester = child<QLineEdit>(page, "requesterNomEdit");
+        choose(child<QComboBox>(page, "linkCombo"), QStringLiteral("personne_majeure"));
+        QCOMPARE(requester->placeholderText(), QStringLiteral("vide = la personne elle-même"));
+        choose(child<QComboBox>(page, "linkCombo"), QStringLiteral("tiers"));
+        QVERIFY2(requester->placeholderText().startsWith(QStringLiteral("obligatoire")),
+                 qPrintable(requester->placeholderText()));
+        QVERIFY(!requester->placeholderText().contains(QStringLiteral("vide")));
+
+        choose(child<QComboBox>(page, "documentCombo"), QStringLiteral("extrait_sans_filiation"));
+        typeText(child<QLineEdit>(page, "personNomEdit"), QStringLiteral("Garnier"));
+        typeText(child<QLineEdit>(page, "personPrenomsEdit"), QStringLiteral("Rose"));
+        typeText(child<QLineEdit>(page, "eventDateEdit"), QStringLiteral("12/12/1992"));
+        typeText(child<QLineEdit>(page, "eventCommuneEdit"), QStringLiteral("Issy-les-Moulineaux"));
+        const qint64 before = site->scalar(QStringLiteral("SELECT COUNT(*) FROM ec_act_requests"));
+        QTest::mouseClick(child<QPushButton>(page, "registerButton"), Qt::LeftButton);
+        auto* errors = child<QLabel>(page, "formErrorLabel");
+        QTRY_VERIFY(errors->isVisible());
+        QVERIFY2(errors->text().contains(QStringLiteral("seule la personne figurant sur l'acte")),
+                 qPrintable(errors->text()));
+        QCOMPARE(site->scalar(QStringLiteral("SELECT COUNT(*) FROM ec_act_requests")), before);
+        // Named, the third party's request is recorded.
+        typeText(requester, QStringLiteral("Vasseur"));
+        QTest::mouseClick(child<QPushButton>(page, "registerButton"), Qt::LeftButton);
+        QTRY_COMPARE(site->scalar(QStringLiteral("SELECT COUNT(*) FROM ec_act_requests")), before + 1);
+        QCOMPARE(site->scalar(QStringLiteral("SELECT COUNT(*) FROM ec_act_requests "
+                                             "WHERE UPPER(requester_nom) = 'VASSEUR' AND requester_link = 'tiers'")),
+                 1);
+    }
+
+    // An act drawn up elsewhere is never "Délivrance autorisée" here: the verdict says to orient.
+    void actKeptElsewhereIsToBeOriented()
+    {
+        site->shell().showPage(ids::CounterPage);
+        QWidget* page = site->shell().page(ids::CounterPage);
+        clearForm(page);
+        auto* verdict = child<QLabel>(page, "verdictLabel");
+        choose(child<QComboBox>(page, "actCombo"), QStringLiteral("naissance"));
+        choose(child<QComboBox>(page, "documentCombo"), QStringLiteral("copie_integrale"));
+        choose(child<QComboBox>(page, "linkCombo"), QStringLiteral("personne_majeure"));
+        typeText(child<QLineEdit>(page, "personNomEdit"), QStringLiteral("Roussel"));
+        typeText(child<QLineEdit>(page, "personPrenomsEdit"), QStringLiteral("Théo"));
+        typeText(child<QLineEdit>(page, "eventDateEdit"), QStringLiteral("04/07/1995"));
+        typeText(child<QLineEdit>(page, "eventCommuneEdit"), QStringLiteral("Issy-les-Moulineaux"));
+        QTRY_COMPARE(verdict->property("verdict").toString(), QStringLiteral("autorise"));
+        QVERIFY(verdict->text().contains(QStringLiteral("Délivrance autorisée")));
+        // Born in Clamart: only Clamart's mairie holds the act.
+        auto* commune = child<QLineEdit>(page, "eventCommuneEdit");
+        commune->clear();
+        typeText(commune, QStringLiteral("Clamart"));
+        QTRY_COMPARE(verdict->property("verdict").toString(), QStringLiteral("orienter"));
+        QVERIFY2(!verdict->text().contains(QStringLiteral("autorisée")), qPrintable(verdict->text()));
+        QVERIFY(!verdict->text().contains(QStringLiteral("#1b5e20"))); // not the green of an allowed delivery
+        QVERIFY2(verdict->text().contains(QStringLiteral("Délivrance impossible ici")), qPrintable(verdict->text()));
+        QVERIFY(verdict->text().contains(QStringLiteral("Clamart")));
+        QVERIFY(child<QLabel>(page, "locationLabel")->text().startsWith(QStringLiteral("À orienter")));
+        // A requester with no right is still told so, act here or not.
+        choose(child<QComboBox>(page, "linkCombo"), QStringLiteral("tiers"));
+        QTRY_COMPARE(verdict->property("verdict").toString(), QStringLiteral("refuse"));
+        clearForm(page);
+    }
+
+    // After a save the next requester starts from a blank form, and the confirmation is a
+    // sentence with a button to open the acknowledgement, not a file path.
+    void savedRequestClearsTheFormAndOffersTheReceipt()
+    {
+        site->shell().showPage(ids::CounterPage);
+        QWidget* page = site->shell().page(ids::CounterPage);
+        clearForm(page);
+        choose(child<QComboBox>(page, "actCombo"), QStringLiteral("mariage"));
+        choose(child<QComboBox>(page, "documentCombo"), QStringLiteral("extrait_sans_filiation"));
+        typeText(child<QLineEdit>(page, "personNomEdit"), QStringLiteral("Collet"));
+        typeText(child<QLineEdit>(page, "personPrenomsEdit"), QStringLiteral("Inès"));
+        typeText(child<QLineEdit>(page, "eventDateEdit"), QStringLiteral("18/06/2011"));
+        typeText(child<QLineEdit>(page, "eventCommuneEdit"), QStringLiteral("Issy-les-Moulineaux"));
+        choose(child<QComboBox>(page, "linkCombo"), QStringLiteral("ascendant"));
+        typeText(child<QLineEdit>(page, "requesterNomEdit"), QStringLiteral("Collet"));
+        typeText(child<QLineEdit>(page, "requesterPrenomsEdit"), QStringLiteral("Bernard"));
+        choose(child<QComboBox>(page, "deliveryCombo"), QStringLiteral("courrier"));
+        typeText(child<QLineEdit>(page, "requesterAddressEdit"), QStringLiteral("8 rue Guynemer 92130 Issy"));
+        QStringList opened;
+        ui::DesktopFiles::setOpener([&opened](const QString& path) { opened << path; });
+        QTest::keyClick(child<QLineEdit>(page, "requesterAddressEdit"), Qt::Key_Return, Qt::ControlModifier);
+        auto* last = child<QLabel>(page, "lastRequestLabel");
+        QTRY_VERIFY(last->text().contains(QStringLiteral("EC-")));
+        const QString receipt = last->property("receiptPath").toString();
+        QVERIFY2(QFile::exists(receipt), qPrintable(receipt));
+        QVERIFY2(!last->text().contains(QStringLiteral(".pdf")) && !last->text().contains(QFileInfo(receipt).path()),
+                 qPrintable(last->text()));
+        QVERIFY2(last->text().contains(QStringLiteral("COLLET Bernard")), qPrintable(last->text()));
+        QVERIFY(last->text().contains(QStringLiteral("accusé de réception est prêt")));
+        QVERIFY(!site->shell().lastStatus().contains(QStringLiteral(".pdf")));
+        // Nothing of this requester carries over.
+        for (QLineEdit* edit : page->findChildren<QLineEdit*>(QRegularExpression(QStringLiteral("Edit$"))))
+            QVERIFY2(edit->text().isEmpty(), qPrintable(edit->objectName() + QStringLiteral(": ") + edit->text()));
+        for (const char* name : {"actCombo", "documentCombo", "linkCombo", "channelCombo", "deliveryCombo"})
+            QCOMPARE(child<QComboBox>(page, name)->currentIndex(), 0);
+        QCOMPARE(child<QLineEdit>(page, "requesterNomEdit")->placeholderText(),
+                 QStringLiteral("vide = la personne elle-même"));
+        // The acknowledgement opens from the button or Ctrl+O.
+        auto* open = child<QPushButton>(page, "openReceiptButton");
+        QVERIFY(open->isVisible());
+        QTest::mouseClick(open, Qt::LeftButton);
+        QCOMPARE(opened, QStringList{receipt});
+        site->shell().window()->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(site->shell().window()));
+        child<QComboBox>(page, "actCombo")->setFocus();
+        QTest::keyClick(child<QComboBox>(page, "actCombo"), Qt::Key_O, Qt::ControlModifier);
+        QTRY_COMPARE(opened.size(), 2);
+        ui::DesktopFiles::setOpener({});
+        QVERIFY(pdfText(receipt).contains(QStringLiteral("collet"), Qt::CaseInsensitive));
     }
 
     void citizenPanelListsAndStartsRequests()

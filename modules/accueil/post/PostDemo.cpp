@@ -1,5 +1,7 @@
 #include "modules/accueil/post/PostDemo.h"
 
+#include "core/domain/Agent.h"
+#include "core/services/AgentService.h"
 #include "core/services/ContactService.h"
 #include "core/services/CoreServices.h"
 #include "core/services/DirectoryService.h"
@@ -91,6 +93,13 @@ Result<QString> PostDemo::seed(CoreServices& system, const QDateTime& now)
         {1, -2, nullptr, tr("Réclamation au sujet de l'éclairage de la rue")},
     };
 
+    // The counter registered the post: "Enregistrés par IRIS" is what its agents see first.
+    QList<qint64> registrars;
+    for (const QString& login : {u"accueil"_s, u"c.moreau"_s, u"k.benali"_s}) {
+        if (const Result<Agent> a = system.agents().findByLogin(login); a)
+            registrars << a->id;
+    }
+
     PostService post(system);
     post.setClock([now] { return now; });
     int registered = 0;
@@ -110,6 +119,8 @@ Result<QString> PostDemo::seed(CoreServices& system, const QDateTime& now)
             letter.senderAddress = u"Rue Ernest Renan\n92130 Issy-les-Moulineaux"_s;
         }
         letter.subject = item.subject;
+        if (!registrars.isEmpty())
+            letter.registeredBy = registrars.at(registered % registrars.size());
         // Assigned to the motive's service (the lighting complaint to the roads service).
         const std::optional<MotiveTheme> theme
             = item.motive ? motive(QString::fromLatin1(item.motive)) : std::nullopt;

@@ -54,6 +54,27 @@ QString PostVocabulary::statusLabel(PostStatus s)
     return {};
 }
 
+QString PostVocabulary::progressLabel(const PostLetter& l, const QDate& today)
+{
+    const auto day = [](const QDate& d) { return d.toString(QStringLiteral("dd/MM/yyyy")); };
+    switch (l.status) {
+    case PostStatus::Repondu:
+        return tr("Répondu le %1 (%2)").arg(day(l.repliedOn), replyModeLabel(l.replyMode).toLower());
+    case PostStatus::Classe:
+        return tr("Classé sans réponse");
+    case PostStatus::ATraiter:
+        break;
+    }
+    QString text = l.acknowledgedOn.isValid()
+        ? tr("À traiter — accusé de réception envoyé le %1, réponse attendue avant le %2")
+              .arg(day(l.acknowledgedOn), day(l.dueOn))
+        : tr("À traiter — accusé de réception à envoyer avant le %1, réponse avant le %2")
+              .arg(day(l.acknowledgementDueOn), day(l.dueOn));
+    if (l.isOverdue(today))
+        text += tr(" — EN RETARD");
+    return text;
+}
+
 bool PostVocabulary::statusFromId(const QString& id, PostStatus* s)
 {
     return fromId(id, s, kStatuses, &statusId);

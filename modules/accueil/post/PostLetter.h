@@ -95,6 +95,11 @@ struct PostVocabulary
 public:
     static QString statusId(PostStatus status);
     static QString statusLabel(PostStatus status);
+    /// Where the letter stands, for the citizen's 360° page: "À traiter — accusé de
+    /// réception à envoyer avant le 17/04/2026", "À traiter — accusé de réception envoyé le…,
+    /// réponse attendue avant le…", "Répondu le… (courrier)", "Classé"; "EN RETARD" when
+    /// the reply is late on `today`.
+    static QString progressLabel(const PostLetter& letter, const QDate& today);
     static bool statusFromId(const QString& id, PostStatus* status);
     static QList<PostStatus> statuses();
 

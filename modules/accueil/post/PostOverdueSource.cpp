@@ -26,8 +26,9 @@ QString PostOverdueSource::label() const
 
 Result<QList<OverdueItem>> PostOverdueSource::items(CoreServices& services, const OverdueQuery& query) const
 {
-    // The overdue page is for every follow-up role; only post handlers owe letters.
-    if (!services.session().can(ids::PermPost))
+    // The overdue page is for every follow-up role; only post handlers owe letters (the
+    // counter and the services the letters are handed to).
+    if (!services.session().can(ids::PermPost) && !services.session().can(ids::PermPostHandle))
         return QList<OverdueItem> {};
     const PostService post(services);
     const Result<QList<PostLetter>> letters = post.open(query);

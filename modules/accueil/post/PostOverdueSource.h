@@ -7,7 +7,8 @@
 namespace iris::accueil {
 
 /// Letters still to answer on the "À traiter" list (kind "courrier"), due at the end of
-/// their reply deadline day. Sessions without accueil.post contribute nothing.
+/// their reply deadline day, and their acknowledgements still owed. Sessions without
+/// accueil.post or accueil.post.handle contribute nothing.
 class PostOverdueSource final : public OverdueSource
 {
     Q_DECLARE_TR_FUNCTIONS(iris::accueil::PostOverdueSource)

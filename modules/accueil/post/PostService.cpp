@@ -13,6 +13,7 @@
 #include "core/services/ServiceSupport.h"
 #include "core/storage/Database.h"
 #include "core/storage/Dialect.h"
+#include "modules/accueil/post/PostAccess.h"
 #include "modules/accueil/post/PostDocumentSql.h"
 #include "modules/accueil/post/PostIds.h"
 #include "modules/accueil/post/PostLetterSql.h"
@@ -143,7 +144,8 @@ Result<PostLetter> PostService::registerLetter(
     x.dueOn = m_calendar.addWorkingDays(x.receivedOn, config->replyWorkingDays);
     x.acknowledgementDueOn = m_calendar.addWorkingDays(x.receivedOn, config->acknowledgementWorkingDays);
     x.registeredAt = now;
-    x.registeredBy = session.agent().id;
+    // The system account registers on behalf of an agent (demo, imports); an agent as themselves.
+    x.registeredBy = session.isSystem() && input.registeredBy > 0 ? input.registeredBy : session.agent().id;
     x.year = today.year();
     x.status = PostStatus::ATraiter;
 
@@ -154,6 +156,9 @@ Result<PostLetter> PostService::registerLetter(
             refs.add(u"assignee"_s, tr("L'agent désigné n'existe pas."));
         if (x.assignedServiceId > 0 && !sql::rowExists(c, u"services"_s, x.assignedServiceId))
             refs.add(u"assignee"_s, tr("Le service désigné n'existe pas dans l'annuaire."));
+        if (x.registeredBy > 0 && x.registeredBy != session.agent().id
+            && !sql::rowExists(c, u"agents"_s, x.registeredBy))
+            refs.add(u"registeredBy"_s, tr("L'agent qui enregistre le courrier n'existe pas."));
         if (x.motiveThemeId > 0 && !sql::rowExists(c, u"motive_themes"_s, x.motiveThemeId))
             refs.add(u"motiveThemeId"_s, tr("Le motif indiqué n'existe pas."));
         if (!refs.isEmpty())
@@ -207,15 +212,30 @@ Result<PostLetter> PostService::registerLetter(
             contact.channel = ContactChannel::Courrier;
             contact.direction = ContactDirection::Entrant;
             contact.startedAt = now;
+            contact.agentId = x.registeredBy;
             contact.motiveThemeId = x.motiveThemeId;
             contact.citizenId = x.citizenId;
             contact.organisationId = x.organisationId;
             contact.summary
                 = tr("Courrier %1 reçu le %2 : %3").arg(x.reference, frDate(x.receivedOn), x.subject);
-            contact.outcome = ContactOutcome::Repondu;
-            if (x.assignedServiceId > 0 && x.assignedServiceId != session.agent().serviceId) {
+            // Registering answers nothing yet: the letter goes to the service that handles it
+            // (the register, and the 360° page's Courrier panel, show where it stands).
+            qint64 handlingService = x.assignedServiceId;
+            if (handlingService <= 0 && x.assignedAgentId > 0) {
+                QSqlQuery a(c);
+                a.prepare(u"SELECT service_id FROM agents WHERE id = :id"_s);
+                a.bindValue(u":id"_s, x.assignedAgentId);
+                if (a.exec() && a.next())
+                    handlingService = a.value(0).toLongLong();
+            }
+            if (handlingService <= 0)
+                handlingService = session.agent().serviceId;
+            if (handlingService > 0) {
                 contact.outcome = ContactOutcome::Oriente;
-                contact.orientedServiceId = x.assignedServiceId;
+                contact.orientedServiceId = handlingService;
+            } else {
+                // An agent of no service keeps it: there is nowhere it was routed.
+                contact.outcome = ContactOutcome::Repondu;
             }
             const Result<Contact> logged = m_services.contacts().log(contact);
             if (!logged)
@@ -291,7 +311,7 @@ Result<PostLetter> PostService::load(QSqlDatabase& c, qint64 id) const
 Result<void> PostService::checkMayHandle(const PostLetter& letter) const
 {
     const Session& s = m_services.session();
-    if (auto r = s.require(ids::PermPost); !r)
+    if (auto r = PostAccess::requireHandler(s); !r)
         return r;
     if (s.can(ids::PermSupervise))
         return {};
@@ -302,15 +322,29 @@ Result<void> PostService::checkMayHandle(const PostLetter& letter) const
         ErrorCode::PermissionDenied, tr("Ce courrier est confié à un autre agent ou à un autre service."));
 }
 
+Result<void> PostService::checkMayRead(const PostLetter& letter) const
+{
+    Result<void> handles = checkMayHandle(letter);
+    if (handles || handles.error().code() != ErrorCode::PermissionDenied)
+        return handles;
+    const Session& s = m_services.session();
+    if (!s.can(ids::PermPost))
+        return handles;
+    QSqlDatabase c = m_services.database()->connection();
+    if (PostAccess::registeredAtCounter(c, s.agent(), letter.registeredBy))
+        return {};
+    return handles;
+}
+
 Result<PostLetter> PostService::find(qint64 id) const
 {
-    if (auto r = m_services.session().require(ids::PermPost); !r)
+    if (auto r = PostAccess::requireHandler(m_services.session()); !r)
         return r.error();
     QSqlDatabase c = m_services.database()->connection();
     Result<PostLetter> letter = load(c, id);
     if (!letter)
         return letter;
-    if (auto r = checkMayHandle(*letter); !r)
+    if (auto r = checkMayRead(*letter); !r)
         return r.error();
     return letter;
 }
@@ -320,6 +354,8 @@ Result<PostLetter> PostService::get(qint64 id) const
     Result<PostLetter> letter = find(id);
     if (!letter)
         return letter;
+    if (auto r = checkMayHandle(*letter); !r)
+        return r.error();
     if (letter->citizenId > 0) {
         if (auto r = m_services.audit().record(
                 auditaction::Read, ids::PostEntity, id, { { u"citizen_id"_s, letter->citizenId } });
@@ -332,15 +368,14 @@ Result<PostLetter> PostService::get(qint64 id) const
 Result<QList<PostLetter>> PostService::list(const PostFilter& filter) const
 {
     const Session& s = m_services.session();
-    if (auto r = s.require(ids::PermPost); !r)
+    if (auto r = PostAccess::requireHandler(s); !r)
         return r.error();
-    if (filter.scope == OverdueQuery::Scope::All) {
-        if (auto r = s.require(ids::PermSupervise); !r)
-            return r.error();
-    }
     const Dialect& d = m_services.database()->dialect();
     QVariantMap binds;
-    QString where = assigneeScopeClause(filter.scope, s.agent(), binds);
+    const Result<QString> view = PostAccess::viewClause(s, filter, m_now().date(), d, binds);
+    if (!view)
+        return view.error();
+    QString where = *view;
     if (filter.status) {
         where += u" AND status = :status"_s;
         binds.insert(u":status"_s, PostVocabulary::statusId(*filter.status));
@@ -360,6 +395,25 @@ Result<QList<PostLetter>> PostService::list(const PostFilter& filter) const
     return selectPostLetters(c, d, where, binds, u"year DESC, sequence DESC"_s, filter.limit);
 }
 
+Result<QList<PostLetter>> PostService::ofCitizen(qint64 citizenId, int limit) const
+{
+    const Session& s = m_services.session();
+    if (auto r = PostAccess::requireHandler(s); !r)
+        return r.error();
+    QVariantMap binds { { u":citizen"_s, citizenId } };
+    QString where = u"citizen_id = :citizen"_s;
+    if (!s.can(ids::PermSupervise)) {
+        QString mine = assigneeScopeClause(OverdueQuery::Scope::MyService, s.agent(), binds);
+        if (s.can(ids::PermPost))
+            mine = u"("_s + mine + u" OR "_s + PostAccess::registeredAtCounterClause(s.agent(), binds)
+                + u')';
+        where += u" AND "_s + mine;
+    }
+    QSqlDatabase c = m_services.database()->connection();
+    return selectPostLetters(
+        c, m_services.database()->dialect(), where, binds, u"year DESC, sequence DESC"_s, limit);
+}
+
 Result<QList<PostLetter>> PostService::unacknowledged(const OverdueQuery& query) const
 {
     return owed(query, u"acknowledged_on IS NULL"_s, u"ack_due_on"_s);
@@ -374,7 +428,7 @@ Result<QList<PostLetter>> PostService::owed(
     const OverdueQuery& query, const QString& condition, const QString& dueColumn) const
 {
     const Session& s = m_services.session();
-    if (auto r = s.require(ids::PermPost); !r)
+    if (auto r = PostAccess::requireHandler(s); !r)
         return r.error();
     if (query.scope == OverdueQuery::Scope::All) {
         if (auto r = s.require(ids::PermSupervise); !r)

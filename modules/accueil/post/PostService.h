@@ -28,21 +28,35 @@ struct PostAttachment
     QByteArray content;
 };
 
+/// Which part of the register a list shows.
+enum class PostView {
+    Assigned, ///< handed to the agent, their service or everyone (PostFilter::scope)
+    RegisteredByMe, ///< registered by the agent (accueil.post)
+    RegisteredByMyService, ///< registered at the agent's counter, by any agent of their service (accueil.post)
+    ReceivedToday, ///< received today and registered at the agent's counter (accueil.post)
+    ToDispatch, ///< open, with the agent's service and no agent named: still to hand on (accueil.post)
+};
+
 /// Which register entries to list (the page, the overdue board).
 struct PostFilter
 {
     std::optional<PostStatus> status; ///< any when empty
     QString text; ///< number, sender or subject contains it
-    OverdueQuery::Scope scope = OverdueQuery::Scope::MyService;
+    PostView view = PostView::Assigned;
+    OverdueQuery::Scope scope = OverdueQuery::Scope::MyService; ///< of the Assigned view
     QDate dueBefore; ///< open letters due on or before (any when invalid)
     int limit = 500;
 };
 
 /// The incoming post register ("registre du courrier").
 ///
-/// Permissions: accueil.post for everything; an agent handles only the letters assigned to
-/// them or to their service (or to an agent of their service) unless the session holds
-/// accueil.supervise. Every read of a letter sent by a citizen is audited. Each incoming
+/// Permissions: accueil.post keeps the register (registers, dispatches, lists what the
+/// agent's counter registered); accueil.post.handle (or accueil.post) handles a letter —
+/// reads it, acknowledges it, answers or files it, hands it on — only when it is assigned
+/// to the agent, to their service or to an agent of their service, unless the session
+/// holds accueil.supervise. What the counter registered and handed to a service stays in
+/// its register lists (find()), not in its hands (get()). Every read of a letter sent by a
+/// citizen is audited. Each incoming
 /// letter with a motive is logged as an incoming contact (channel courrier) on its sender,
 /// and its reply as an outgoing contact, so both appear on the citizen's 360° page.
 class PostService final
@@ -63,11 +77,15 @@ public:
         const PostLetter& letter, const std::optional<PostAttachment>& scan = {});
     /// One letter, opened by the agent (audited when its sender is a citizen).
     Result<PostLetter> get(qint64 id) const;
-    /// Same checks as get() without the audit line: for what a list already shows (the
-    /// page's detail line, the names of the documents). Reading a document is get().
+    /// What a list already shows (the page's detail line, the names of the documents),
+    /// without the audit line: the letters the agent handles and, for the register's
+    /// keepers, those their counter registered (checkMayRead). Reading a document is get().
     Result<PostLetter> find(qint64 id) const;
     /// Register entries, newest number first (the page) — not audited, nothing is opened.
     Result<QList<PostLetter>> list(const PostFilter& filter) const;
+    /// The letters a citizen sent that the agent may see (they handle them, their counter
+    /// registered them, or they supervise), newest first — the 360° page; not audited.
+    Result<QList<PostLetter>> ofCitizen(qint64 citizenId, int limit = 50) const;
     /// Open letters by reply deadline (the overdue board).
     Result<QList<PostLetter>> open(const OverdueQuery& query) const;
     /// Open letters whose acknowledgement of receipt is still owed (none sent yet), due
@@ -95,6 +113,11 @@ public:
     static Result<void> checkPdf(const PostAttachment& file, qint64 maxBytes);
     /// PermissionDenied unless the session may handle this letter (see the class comment).
     Result<void> checkMayHandle(const PostLetter& letter) const;
+    /// PermissionDenied unless the session may see this letter in its lists: it handles it,
+    /// or keeps the register (accueil.post) and its counter registered it.
+    Result<void> checkMayRead(const PostLetter& letter) const;
+    /// checkMayHandle() as a yes/no, for the page's buttons.
+    bool mayHandle(const PostLetter& letter) const { return checkMayHandle(letter).ok(); }
     /// Open letters still owing something (`condition`), due before query.dueBefore by
     /// `dueColumn` (a column name of this class, never user text), within the scope.
     Result<QList<PostLetter>> owed(const OverdueQuery& query, const QString& condition, const QString& dueColumn) const;

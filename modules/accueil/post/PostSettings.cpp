@@ -32,7 +32,7 @@ PostSettingsStore::PostSettingsStore(CoreServices& services)
 Result<PostSettings> PostSettingsStore::load() const
 {
     const Session& s = m_services.session();
-    if (!s.can(ids::PermPost) && !s.can(ids::PermConfigure))
+    if (!s.can(ids::PermPost) && !s.can(ids::PermPostHandle) && !s.can(ids::PermConfigure))
         return s.require(ids::PermPost).error();
     QSqlDatabase c = m_services.database()->connection();
     auto q = sql::prepare(

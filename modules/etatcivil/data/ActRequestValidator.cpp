@@ -28,6 +28,11 @@ void checkName(ValidationErrors& errors, const QString& field, QString& value, V
 
 } // namespace
 
+bool ActRequestValidator::requesterNameRequired(RequesterLink link)
+{
+    return !isThePerson(link);
+}
+
 void ActRequestValidator::assess(ActRequest& r, const QString& siteCommune)
 {
     r.entitlement = EntitlementRules::decide(r.actType, r.document, r.requesterLink);
@@ -46,7 +51,9 @@ QList<FieldError> ActRequestValidator::validate(ActRequest& r, const QDate& toda
         r.requesterPrenoms = r.personPrenoms;
     }
     checkName(errors, u"requesterNom"_s, r.requesterNom, Validators::NameKind::Nom,
-              tr("Le nom du demandeur est obligatoire."));
+              tr("Le nom du demandeur est obligatoire (%1) : seule la personne figurant sur l'acte peut "
+                 "laisser ce champ vide.")
+                  .arg(labelOf(r.requesterLink).toLower()));
     if (!r.requesterPrenoms.trimmed().isEmpty())
         checkName(errors, u"requesterPrenoms"_s, r.requesterPrenoms, Validators::NameKind::Prenoms, {});
 

@@ -22,6 +22,9 @@ class ActRequestValidator final
 public:
     ActRequestValidator() = delete;
 
+    /// Only the person on the act may leave the requester's name empty (it is theirs); any
+    /// other requester — a relative, a mandatary, a third party — must be named.
+    static bool requesterNameRequired(RequesterLink link);
     /// Fills entitlement and location of `request` (what the form shows live).
     static void assess(ActRequest& request, const QString& siteCommune);
     /// Normalises `request` and returns every refused field (empty = can be recorded).

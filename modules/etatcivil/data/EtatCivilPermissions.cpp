@@ -13,6 +13,8 @@ void EtatCivilPermissions::declare(PermissionRegistry& registry)
     registry.declare(ids::WritePermission, tr("enregistrer et traiter les demandes et dossiers d'état civil"),
                      {Role::AgentAccueil, Role::AgentService, Role::Superviseur, Role::Administrateur});
     registry.declare(ids::SettingsPermission, tr("modifier les paramètres de l'état civil"), {Role::Administrateur});
+    registry.declare(ids::SupervisePermission,
+                     tr("suivre les échéances d'état civil de tous les agents et services"), {Role::Superviseur});
 }
 
 } // namespace iris::etatcivil

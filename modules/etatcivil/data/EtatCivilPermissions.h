@@ -14,6 +14,7 @@ namespace iris::etatcivil {
 ///   etatcivil.read        x  x  .  x  x  x   the counter and the phone tell a citizen where a request stands
 ///   etatcivil.write       x  .  .  x  x  x   requests and procedures are taken at the counter or by the service
 ///   etatcivil.settings    .  .  .  .  .  x   dated rule parameters (deadlines, amounts) are a site setting
+///   etatcivil.supervise   .  .  .  .  x  .   every agent's and service's late requests on "À traiter"
 ///
 /// (A agent d'accueil, T téléconseiller, S travailleur social CCAS, V agent de service,
 /// U superviseur, D administrateur.) The CCAS has no business with civil-status records.

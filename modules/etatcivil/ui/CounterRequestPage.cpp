@@ -2,8 +2,10 @@
 
 #include "core/base/Validators.h"
 #include "modules/etatcivil/data/ActRequestService.h"
+#include "modules/etatcivil/data/ActRequestValidator.h"
 #include "modules/etatcivil/rules/EntitlementRules.h"
 #include "modules/etatcivil/ui/EtatCivilController.h"
+#include "ui/widgets/DesktopFiles.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -79,7 +81,7 @@ CounterRequestPage::CounterRequestPage(EtatCivilController& controller, QWidget*
     m_french->setObjectName(u"frenchNationalCheck"_s);
     m_french->setChecked(true);
     m_lastDomicile = line("lastDomicileEdit", tr("décès : commune du dernier domicile"));
-    m_requesterNom = line("requesterNomEdit", tr("vide = la personne elle-même"));
+    m_requesterNom = line("requesterNomEdit");
     m_requesterPrenoms = line("requesterPrenomsEdit");
     m_link = combo(this, "linkCombo", allRequesterLinks());
     m_requesterAddress = line("requesterAddressEdit", tr("adresse postale (envoi)"));
@@ -137,6 +139,13 @@ CounterRequestPage::CounterRequestPage(EtatCivilController& controller, QWidget*
     m_last->setObjectName(u"lastRequestLabel"_s);
     m_last->setWordWrap(true);
     m_last->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_openReceipt = new QPushButton(tr("Ouvrir l'accusé de réception (Ctrl+O)"), this);
+    m_openReceipt->setObjectName(u"openReceiptButton"_s);
+    m_openReceipt->hide();
+    connect(m_openReceipt, &QPushButton::clicked, this, &CounterRequestPage::openReceipt);
+    auto* openShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_O), this);
+    openShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(openShortcut, &QShortcut::activated, this, &CounterRequestPage::openReceipt);
     m_register = new QPushButton(tr("Enregistrer la demande (Ctrl+Entrée)"), this);
     m_register->setObjectName(u"registerButton"_s);
     connect(m_register, &QPushButton::clicked, this, &CounterRequestPage::submit);
@@ -160,11 +169,12 @@ CounterRequestPage::CounterRequestPage(EtatCivilController& controller, QWidget*
     right->addWidget(m_errors);
     right->addWidget(m_register);
     right->addWidget(m_last);
+    right->addWidget(m_openReceipt, 0, Qt::AlignLeft);
     right->addStretch();
     columns->addLayout(left, 1);
     columns->addLayout(right, 1);
     auto* layout = new QVBoxLayout(this);
-    auto* title = new QLabel(u"<h2>"_s + tr("Demande d'acte d'état civil") + u"</h2>"_s, this);
+    auto* title = new QLabel(u"<h2>"_s + tr("Nouvelle demande d'acte d'état civil") + u"</h2>"_s, this);
     layout->addWidget(title);
     layout->addLayout(columns, 1);
     setFocusProxy(m_act);
@@ -221,12 +231,30 @@ void CounterRequestPage::updateVerdict()
     m_lastDomicile->setEnabled(r.actType == ActType::Deces);
     const bool filiation = EntitlementRules::requiresFiliationDetails(r.actType, r.document);
     m_parent1->setEnabled(filiation || r.actType != ActType::Deces);
+    // Only the person on the act may leave the requester empty: the hint follows the link.
+    const bool nameRequired = ActRequestValidator::requesterNameRequired(r.requesterLink);
+    m_requesterNom->setPlaceholderText(nameRequired ? tr("obligatoire : nom du demandeur (%1)")
+                                                          .arg(labelOf(r.requesterLink).toLower())
+                                                    : tr("vide = la personne elle-même"));
+    const bool placeKnown = !r.eventCommune.trimmed().isEmpty() || !r.eventCountry.trimmed().isEmpty();
+    // An act kept elsewhere is not delivered here whatever the requester's right: orient.
+    const bool orient = placeKnown && !r.location.held();
     QString text;
     QString colour;
+    QString verdictId = r.entitlement.allowed() ? u"autorise"_s : r.entitlement.refused() ? u"refuse"_s
+                                                                                            : u"sans_objet"_s;
     switch (r.entitlement.verdict) {
     case Entitlement::Verdict::Allowed:
-        text = tr("Délivrance autorisée.");
-        colour = u"#1b5e20"_s;
+        if (orient) {
+            text = tr("Délivrance impossible ici : orientez la demande vers %1 "
+                      "(le demandeur y aurait droit).")
+                       .arg(r.location.destination);
+            colour = u"#8a4b00"_s;
+            verdictId = u"orienter"_s;
+        } else {
+            text = tr("Délivrance autorisée.");
+            colour = u"#1b5e20"_s;
+        }
         break;
     case Entitlement::Verdict::Refused:
         text = tr("Délivrance refusée : la demande ne pourra se terminer que par un refus motivé.");
@@ -245,10 +273,7 @@ void CounterRequestPage::updateVerdict()
     if (filiation)
         body += u"<br/>"_s + tr("Indiquer les nom, prénoms, date et lieu de naissance et les noms des parents.").toHtmlEscaped();
     m_verdict->setText(body);
-    m_verdict->setProperty("verdict", r.entitlement.allowed() ? u"autorise"_s
-                                      : r.entitlement.refused() ? u"refuse"_s
-                                                                : u"sans_objet"_s);
-    const bool placeKnown = !r.eventCommune.trimmed().isEmpty() || !r.eventCountry.trimmed().isEmpty();
+    m_verdict->setProperty("verdict", verdictId);
     m_location->setText(placeKnown ? QString((r.location.held() ? tr("Acte détenu : ") : tr("À orienter : "))
                                              + r.location.explanation)
                                    : tr("Indiquez le lieu de l'événement pour savoir qui détient l'acte."));
@@ -270,28 +295,48 @@ void CounterRequestPage::submit()
     }
     m_errors->hide();
     m_lastId = saved->dossier.id;
-    QString text = tr("Demande %1 enregistrée (%2), échéance %3.")
-                       .arg(saved->dossier.reference, ActRequestService::statusLabel(saved->dossier.status),
+    QString text = tr("Demande %1 enregistrée pour %2 (%3), à traiter avant le %4.")
+                       .arg(saved->dossier.reference, saved->requesterName(),
+                            ActRequestService::statusLabel(saved->dossier.status).toLower(),
                             saved->dossier.dueDate.toString(u"dd/MM/yyyy"_s));
     auto receipt = m_controller.writeDocument(*saved, u"recepisse"_s);
+    m_receiptPath = receipt ? *receipt : QString();
     if (receipt)
-        text += u' ' + tr("Accusé de réception : %1").arg(*receipt);
+        text += u' ' + tr("L'accusé de réception est prêt à remettre au demandeur.");
     else
-        text += u' ' + receipt.error().message();
+        text += u' '
+            + tr("L'accusé de réception n'a pas pu être préparé : %1").arg(receipt.error().message());
     m_last->setText(text);
-    m_last->setProperty("receiptPath", receipt ? *receipt : QString());
+    m_last->setProperty("receiptPath", m_receiptPath);
+    m_openReceipt->setVisible(receipt.ok());
     m_controller.showStatus(text);
     m_controller.notifyChanged();
-    clearPerson();
+    clearForm();
 }
 
-void CounterRequestPage::clearPerson()
+void CounterRequestPage::openReceipt()
 {
+    if (m_receiptPath.isEmpty())
+        return;
+    if (!ui::DesktopFiles::open(m_receiptPath))
+        m_controller.showStatus(tr("L'accusé de réception n'a pas pu être ouvert."));
+}
+
+void CounterRequestPage::clearForm()
+{
+    // The next requester starts from a blank form: nothing of the previous one carries over.
     for (QLineEdit* e : {m_personNom, m_personPrenoms, m_personBirthDate, m_personBirthPlace, m_parent1, m_parent2,
-                         m_eventDate, m_eventCommune, m_eventCountry, m_lastDomicile})
+                         m_eventDate, m_eventCommune, m_eventCountry, m_lastDomicile, m_requesterNom,
+                         m_requesterPrenoms, m_requesterAddress, m_requesterEmail})
         e->clear();
+    for (QComboBox* c : {m_act, m_document, m_link, m_channel, m_delivery})
+        c->setCurrentIndex(0);
+    m_copies->setValue(1);
     m_singleParent->setChecked(false);
-    m_personNom->setFocus();
+    m_french->setChecked(true);
+    m_requesterCitizenId = 0;
+    updateVerdict();
+    m_act->setFocus();
 }
 
 } // namespace iris::etatcivil

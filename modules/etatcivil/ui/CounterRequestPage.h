@@ -15,17 +15,20 @@ namespace iris::etatcivil {
 
 class EtatCivilController;
 
-/// "Demande d'acte" at the counter: the act, the document, the person on the act, the
-/// requester and their link, the channel and the delivery mode. The entitlement verdict
-/// (décret 2017-890 art. 30) and where the act is kept are shown live as the agent types;
-/// Ctrl+Entrée records the request and writes its acknowledgement (PDF).
+/// "Nouvelle demande d'acte" at the counter: the act, the document, the person on the act,
+/// the requester and their link, the channel and the delivery mode. The entitlement verdict
+/// (décret 2017-890 art. 30) and where the act is kept are shown live as the agent types
+/// (an act kept elsewhere is never "autorisée" here: it is to be oriented); the requester's
+/// name may stay empty only when the requester is the person on the act, and its hint says
+/// so. Ctrl+Entrée records the request, writes its acknowledgement (PDF, opened with the
+/// button or Ctrl+O) and empties the form for the next requester.
 ///
 /// Object names: actCombo, documentCombo, copiesSpin, personNomEdit, personPrenomsEdit,
 /// personBirthDateEdit, personBirthPlaceEdit, parent1Edit, parent2Edit, singleParentCheck,
 /// eventDateEdit, eventCommuneEdit, eventCountryEdit, frenchNationalCheck, lastDomicileEdit,
 /// requesterNomEdit, requesterPrenomsEdit, linkCombo, requesterAddressEdit,
 /// requesterEmailEdit, channelCombo, deliveryCombo, verdictLabel, locationLabel,
-/// formErrorLabel, registerButton, lastRequestLabel.
+/// formErrorLabel, registerButton, lastRequestLabel, openReceiptButton.
 class CounterRequestPage final : public QWidget
 {
     Q_OBJECT
@@ -43,7 +46,9 @@ public:
 
 private:
     QLineEdit* line(const char* name, const QString& placeholder = {});
-    void clearPerson();
+    /// Empties every field after a save (person, act, requester, link, channel…).
+    void clearForm();
+    void openReceipt();
 
     EtatCivilController& m_controller;
     qint64 m_requesterCitizenId = 0;
@@ -75,6 +80,8 @@ private:
     QLabel* m_errors = nullptr;
     QLabel* m_last = nullptr;
     QPushButton* m_register = nullptr;
+    QPushButton* m_openReceipt = nullptr;
+    QString m_receiptPath;
 };
 
 } // namespace iris::etatcivil

@@ -176,18 +176,34 @@ void RequestListPage::reload()
     }
     m_table->resizeColumnsToContents();
     if (keep > 0)
-        select(keep);
+        selectRow(keep);
     showCurrent();
 }
 
-void RequestListPage::select(qint64 dossierId)
+bool RequestListPage::selectRow(qint64 dossierId)
 {
     for (int i = 0; i < m_rows.size(); ++i) {
         if (m_rows.at(i).dossier.id == dossierId) {
             m_table->selectRow(i);
-            return;
+            return true;
         }
     }
+    return false;
+}
+
+void RequestListPage::select(qint64 dossierId)
+{
+    if (selectRow(dossierId))
+        return;
+    // Opened from elsewhere ("À traiter", a search hit): shown whatever the filters were.
+    {
+        const QSignalBlocker a(m_status), b(m_overdue), c(m_search);
+        m_status->setCurrentIndex(0);
+        m_overdue->setChecked(false);
+        m_search->clear();
+    }
+    reload();
+    selectRow(dossierId);
 }
 
 const ActRequest* RequestListPage::current() const

@@ -34,6 +34,7 @@ public:
     RequestListPage(EtatCivilController& controller, QWidget* parent = nullptr);
 
     void reload();
+    /// Selects the request, clearing the filters when they hide it.
     void select(qint64 dossierId);
     qint64 currentId() const;
     void setOverdueOnly(bool on);
@@ -46,6 +47,7 @@ public:
 
 private:
     const ActRequest* current() const;
+    bool selectRow(qint64 dossierId);
     void showCurrent();
     void after(const Result<ActRequest>& result, const QString& documentKind);
 

@@ -35,7 +35,7 @@ void CounterFeature::contribute(ModuleContext& context, AccueilController& contr
     PageSpec spec;
     spec.id = ids::CounterPage;
     spec.title = tr("Guichet");
-    spec.iconName = QStringLiteral("accueil");
+    spec.iconName = QStringLiteral("guichet");
     spec.permission = ids::PermCounter;
     spec.shortcut = QStringLiteral("Ctrl+G");
     spec.order = 10;

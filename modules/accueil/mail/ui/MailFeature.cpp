@@ -61,7 +61,7 @@ void MailFeature::contribute(ModuleContext& context, AccueilController& controll
     PageSpec page;
     page.id = ids::MailRegisterPage;
     page.title = tr("Courriels");
-    page.iconName = QStringLiteral("accueil");
+    page.iconName = QStringLiteral("courriel");
     page.permission = ids::PermMail;
     page.order = 17;
     page.create = [this, c](QWidget* parent) {

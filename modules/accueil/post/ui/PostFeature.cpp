@@ -7,6 +7,7 @@
 #include "modules/accueil/post/PostOverdueSource.h"
 #include "modules/accueil/post/PostPermissions.h"
 #include "modules/accueil/post/PostSchema.h"
+#include "modules/accueil/post/ui/PostCitizenPanel.h"
 #include "modules/accueil/post/ui/PostPage.h"
 #include "modules/accueil/post/ui/PostSettingsPage.h"
 #include "modules/accueil/shared/AccueilIds.h"
@@ -47,8 +48,9 @@ void PostFeature::contribute(ModuleContext& context, AccueilController& controll
     PageSpec spec;
     spec.id = ids::PostPage;
     spec.title = tr("Courrier");
-    spec.iconName = QStringLiteral("accueil");
-    spec.permission = ids::PermPost;
+    spec.iconName = QStringLiteral("courrier");
+    // The counter keeps the register; a service's agent handles what is assigned to them.
+    spec.permission = ids::PermPostHandle;
     spec.shortcut = QStringLiteral("Ctrl+Shift+P");
     spec.order = 25;
     spec.create = [this, c](QWidget* parent) {
@@ -57,6 +59,19 @@ void PostFeature::contribute(ModuleContext& context, AccueilController& controll
         return p;
     };
     context.pages.add(spec);
+
+    CitizenPanelSpec panel;
+    panel.id = ids::PostCitizenPanel;
+    panel.title = tr("Courrier");
+    panel.permission = ids::PermPostHandle;
+    panel.order = 17;
+    panel.create = [this, c](qint64 citizenId, QWidget* parent) {
+        return new PostCitizenPanel(*c, citizenId, [this, c](qint64 letterId) {
+            if (PostPage* p = page(*c))
+                p->showLetter(letterId);
+        }, parent);
+    };
+    context.citizenPanels.add(panel);
 
     SettingsPageSpec settings;
     settings.id = ids::PostSettingsPage;

@@ -9,10 +9,11 @@ namespace iris::accueil {
 
 class PostPage;
 
-/// Post (courrier): the register's schema (owner "accueil-courrier") and permission, the
-/// "Courrier" page (Ctrl+Shift+P), the global "Enregistrer un courrier…" action
-/// (Ctrl+Shift+C), its settings page, and the letters to answer on the overdue list,
-/// opened on the page.
+/// Post (courrier): the register's schema (owner "accueil-courrier") and permissions, the
+/// "Courrier" page (Ctrl+Shift+P) for the counter that keeps the register and for the
+/// services' agents who handle the letters assigned to them, the global "Enregistrer un
+/// courrier…" action (Ctrl+Shift+C), the "Courrier" panel of the 360° page, its settings
+/// page, and the letters to answer on the overdue list, opened on the page.
 class PostFeature final : public AccueilFeature
 {
     Q_DECLARE_TR_FUNCTIONS(iris::accueil::PostFeature)

@@ -38,6 +38,7 @@ namespace iris::accueil {
 
 namespace {
 constexpr int AllStatuses = -1;
+constexpr int ScopeRole = Qt::UserRole + 1; ///< the postScope item's OverdueQuery::Scope (view Assigned)
 } // namespace
 
 PostPage::PostPage(AccueilController& controller, QWidget* parent)
@@ -62,10 +63,7 @@ PostPage::PostPage(AccueilController& controller, QWidget* parent)
     m_status->addItem(tr("Classés"), int(PostStatus::Classe));
     m_status->addItem(tr("Tous"), AllStatuses);
     m_scope->setObjectName(u"postScope"_s);
-    m_scope->addItem(tr("Mon service"), int(OverdueQuery::Scope::MyService));
-    m_scope->addItem(tr("Mes courriers"), int(OverdueQuery::Scope::Mine));
-    if (controller.can(ids::PermSupervise))
-        m_scope->addItem(tr("Tous les services"), int(OverdueQuery::Scope::All));
+    fillScopes();
     m_count->setObjectName(u"postCount"_s);
     m_table->setObjectName(u"postTable"_s);
     m_table->setModel(m_model);
@@ -115,6 +113,10 @@ PostPage::PostPage(AccueilController& controller, QWidget* parent)
         button->setObjectName(QLatin1String(spec.name));
         connect(button, &QPushButton::clicked, this, spec.slot);
         buttons->addWidget(button);
+        if (spec.slot == &PostPage::registerLetter)
+            button->setVisible(controller.can(ids::PermPost)); // only the register's keepers register
+        else
+            m_letterButtons.append(button);
         if (!spec.key.isEmpty()) {
             auto* action = new QAction(spec.text, this);
             action->setShortcut(spec.key);
@@ -159,6 +161,32 @@ PostPage::PostPage(AccueilController& controller, QWidget* parent)
 
 PostPage::~PostPage() = default;
 
+void PostPage::fillScopes()
+{
+    CoreServices* s = m_controller.services();
+    QString service = tr("mon service");
+    if (s && s->session().agent().serviceId > 0) {
+        if (const Result<MunicipalService> m = s->directory().get(s->session().agent().serviceId); m)
+            service = m->name;
+    }
+    const auto add = [this](const QString& text, PostView view, OverdueQuery::Scope scope) {
+        m_scope->addItem(text, int(view));
+        m_scope->setItemData(m_scope->count() - 1, int(scope), ScopeRole);
+    };
+    // The counter registers and dispatches the post: its own register comes first.
+    if (m_controller.can(ids::PermPost)) {
+        add(tr("Enregistrés par %1").arg(service), PostView::RegisteredByMyService,
+            OverdueQuery::Scope::MyService);
+        add(tr("Enregistrés par moi"), PostView::RegisteredByMe, OverdueQuery::Scope::Mine);
+        add(tr("Reçus aujourd'hui"), PostView::ReceivedToday, OverdueQuery::Scope::MyService);
+        add(tr("À distribuer aux services"), PostView::ToDispatch, OverdueQuery::Scope::MyService);
+    }
+    add(tr("Confiés à %1").arg(service), PostView::Assigned, OverdueQuery::Scope::MyService);
+    add(tr("Confiés à moi"), PostView::Assigned, OverdueQuery::Scope::Mine);
+    if (m_controller.can(ids::PermSupervise))
+        add(tr("Tous les services"), PostView::Assigned, OverdueQuery::Scope::All);
+}
+
 const PostLetter* PostPage::current() const
 {
     return m_model->letterAt(m_table->currentIndex().row());
@@ -179,7 +207,8 @@ void PostPage::reload()
     PostFilter filter;
     if (const int status = m_status->currentData().toInt(); status != AllStatuses)
         filter.status = PostStatus(status);
-    filter.scope = OverdueQuery::Scope(m_scope->currentData().toInt());
+    filter.view = PostView(m_scope->currentData().toInt());
+    filter.scope = OverdueQuery::Scope(m_scope->currentData(ScopeRole).toInt());
     filter.text = m_search->text();
     const Result<QList<PostLetter>> letters = PostService(*s).list(filter);
     if (!letters) {
@@ -231,8 +260,14 @@ void PostPage::showLetter(qint64 letterId)
     }
     const QSignalBlocker a(m_status), b(m_scope);
     m_status->setCurrentIndex(m_status->findData(AllStatuses));
-    if (m_controller.can(ids::PermSupervise))
-        m_scope->setCurrentIndex(m_scope->findData(int(OverdueQuery::Scope::All)));
+    // get() succeeded: the letter is assigned to the agent's service (or they supervise).
+    const auto wanted = m_controller.can(ids::PermSupervise) ? OverdueQuery::Scope::All
+                                                             : OverdueQuery::Scope::MyService;
+    for (int i = 0; i < m_scope->count(); ++i) {
+        if (PostView(m_scope->itemData(i).toInt()) == PostView::Assigned
+            && OverdueQuery::Scope(m_scope->itemData(i, ScopeRole).toInt()) == wanted)
+            m_scope->setCurrentIndex(i);
+    }
     m_search->setText(letter->reference);
     reload();
     select(letterId);
@@ -243,6 +278,18 @@ void PostPage::showCurrent()
 {
     m_documents->clear();
     const PostLetter* l = current();
+    CoreServices* services = m_controller.services();
+    // What the agent may do on this letter: the counter sees what it registered and handed
+    // on, but only the assignee (or a supervisor) acts on it.
+    const bool handles = l && services && PostService(*services).mayHandle(*l);
+    const QString assignee
+        = m_model->index(m_table->currentIndex().row(), PostRegisterModel::Assignee).data().toString();
+    for (QPushButton* button : std::as_const(m_letterButtons)) {
+        button->setEnabled(handles);
+        button->setToolTip(l && !handles
+                ? tr("Ce courrier est confié à %1 : seul ce service peut le traiter.").arg(assignee)
+                : QString());
+    }
     if (!l) {
         m_detail->setText(tr("Choisissez un courrier du registre."));
         return;

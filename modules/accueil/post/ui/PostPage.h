@@ -5,6 +5,7 @@
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QPushButton;
 class QTableView;
 
 namespace iris::ui {
@@ -17,11 +18,14 @@ class AccueilController;
 class PostRegisterModel;
 struct PostLetter;
 
-/// The "Courrier" page: the post register of the agent's service (every service for a
-/// supervisor), filtered by status and searched by number, sender or subject; overdue
-/// letters stand out. Actions on the selected letter: acknowledgement of receipt (PDF
-/// stored and opened), scan, assignment, reply, filing; its documents re-open from the
-/// list below.
+/// The "Courrier" page. At the counter that keeps the register (accueil.post): the
+/// letters it registered (by the agent, by their service, received today), those still to
+/// dispatch, and those assigned to the agent or their service; for a service's agent
+/// (accueil.post.handle): the letters assigned to them or their service; for a supervisor,
+/// every service's. Filtered by status and searched by number, sender or subject; overdue
+/// letters stand out. Actions on the selected letter, for whoever handles it (the
+/// assignee, a supervisor): acknowledgement of receipt (PDF stored and opened), scan,
+/// assignment, reply, filing; its documents re-open from the list below.
 ///
 /// Object names: postPage, postSearch, postStatusFilter, postScope, postCount, postTable,
 /// postDetail, postDocuments, postRegister, postAcknowledge, postAttachScan, postAssign,
@@ -48,6 +52,7 @@ public:
 
 private:
     const PostLetter* current() const;
+    void fillScopes();
     void showCurrent();
     void select(qint64 letterId);
     bool checkedOpen(const PostLetter* letter);
@@ -61,6 +66,7 @@ private:
     PostRegisterModel* m_model;
     QLabel* m_detail;
     QListWidget* m_documents;
+    QList<QPushButton*> m_letterButtons; ///< the actions on the selected letter
 };
 
 } // namespace iris::accueil

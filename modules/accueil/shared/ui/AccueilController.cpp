@@ -14,6 +14,7 @@ namespace iris::accueil {
 AccueilController::AccueilController(ModuleContext& context, QObject* parent)
     : QObject(parent)
     , m_context(context)
+    , m_overdue(context.followUpSources)
 {
 }
 
@@ -76,11 +77,12 @@ void AccueilController::setOverdueOpener(const QString& kind, OverdueOpener open
 
 bool AccueilController::openOverdue(const OverdueItem& item)
 {
-    const OverdueOpener opener = m_openers.value(item.kind);
-    if (!opener)
-        return false;
-    opener(item);
-    return true;
+    // This module's features first, then whatever module registered the item's source.
+    if (const OverdueOpener opener = m_openers.value(item.kind)) {
+        opener(item);
+        return true;
+    }
+    return m_context.followUpSources.open(item);
 }
 
 DatabaseWatcher& AccueilController::watcher()

@@ -24,8 +24,8 @@ class DatabaseWatcher;
 
 /// The module's single point of contact with the host, shared by its features: the
 /// session's services, the shell (record opening, status bar, dialog parent), the
-/// knowledge base, the overdue board and its openers, and the database watcher that
-/// keeps queues, displays and lists live.
+/// knowledge base, the overdue board (over the ModuleContext's "À traiter" registry) and
+/// its openers, and the database watcher that keeps queues, displays and lists live.
 class AccueilController final : public QObject
 {
     Q_OBJECT
@@ -49,7 +49,8 @@ public:
     OverdueBoard& overdue() { return m_overdue; }
     using OverdueOpener = std::function<void(const OverdueItem& item)>;
     void setOverdueOpener(const QString& kind, OverdueOpener opener);
-    /// Opens an item with the opener of its kind; false when none is registered.
+    /// Opens an item with the opener of its kind (this module's, else the one its source was
+    /// registered with in the ModuleContext); false when none is registered.
     bool openOverdue(const OverdueItem& item);
 
     /// Started on first use; changed() when any connection commits.

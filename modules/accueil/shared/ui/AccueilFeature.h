@@ -26,7 +26,8 @@ class AccueilController;
 ///   1. registerSchema(), declarePermissions() and initialize() during the module's
 ///      initialize(): tables (under an owner of the feature's own, e.g.
 ///      "accueil-courriel", so steps never collide), permissions, overdue sources
-///      (controller.overdue().add(...)) and their openers (controller.setOverdueOpener()).
+///      (controller.overdue().add(...), which registers them in the ModuleContext's
+///      followUpSources beside other modules') and their openers (controller.setOverdueOpener()).
 ///   2. contribute() during extensionsInitialized(): pages, actions with shortcuts,
 ///      citizen 360° panels, settings pages.
 ///   3. sessionEnded() at each logout: stop what the session started (watchers…).

@@ -15,7 +15,7 @@ void FollowUpFeature::contribute(ModuleContext& context, AccueilController& cont
     PageSpec page;
     page.id = ids::OverduePage;
     page.title = tr("À traiter");
-    page.iconName = QStringLiteral("accueil");
+    page.iconName = QStringLiteral("a-traiter");
     page.permission = ids::PermFollowUp;
     page.shortcut = QStringLiteral("Ctrl+Shift+E");
     page.order = 15;

@@ -120,7 +120,17 @@ void OverduePage::reload()
 
 void OverduePage::openRow(int row)
 {
-    if (row >= 0 && row < m_items.size() && !m_controller.openOverdue(m_items.at(row)))
+    if (row < 0 || row >= m_items.size())
+        return;
+    const OverdueItem& item = m_items.at(row);
+    // Listed for follow-up (assigned to the agent's service) but handled on a page the
+    // agent does not have: say so rather than open an empty page.
+    if (!item.openPermission.isEmpty() && !m_controller.can(item.openPermission)) {
+        m_controller.showStatus(tr("Cet élément vous est confié pour suivi : il se traite sur une page à "
+                                   "laquelle vous n'avez pas accès."));
+        return;
+    }
+    if (!m_controller.openOverdue(item))
         m_controller.showStatus(tr("Cet élément ne peut pas être ouvert ici."));
 }
 

@@ -12,9 +12,10 @@ namespace iris::accueil {
 
 class AccueilController;
 
-/// "À traiter": the items owed to citizens (callbacks; e-mails and letters when those
-/// features are present) for the agent, the agent's service, or everyone (supervisor), by
-/// due date, overdue ones in red. Entrée opens the item. Object names: overduePage,
+/// "À traiter": the items owed to citizens — every source of the ModuleContext's
+/// follow-up registry (callbacks, e-mails and letters of this module, late acte requests
+/// of état civil…) — for the agent, the agent's service, or everyone (supervisor), by due
+/// date, overdue ones in red. Entrée opens the item with its source's opener. Object names: overduePage,
 /// overdueScope, overdueHorizon, overdueTable, overdueStatus.
 class OverduePage final : public QWidget
 {
