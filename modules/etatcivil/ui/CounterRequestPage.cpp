@@ -145,6 +145,7 @@ CounterRequestPage::CounterRequestPage(EtatCivilController& controller, QWidget*
     connect(m_openReceipt, &QPushButton::clicked, this, &CounterRequestPage::openReceipt);
     auto* openShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_O), this);
     openShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    openShortcut->setWhatsThis(tr("Ouvrir l'accusé de réception")); // its line in the F1 list
     connect(openShortcut, &QShortcut::activated, this, &CounterRequestPage::openReceipt);
     m_register = new QPushButton(tr("Enregistrer la demande (Ctrl+Entrée)"), this);
     m_register->setObjectName(u"registerButton"_s);
@@ -152,6 +153,7 @@ CounterRequestPage::CounterRequestPage(EtatCivilController& controller, QWidget*
     for (const QKeySequence& key : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto* shortcut = new QShortcut(key, this);
         shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+        shortcut->setWhatsThis(tr("Enregistrer la demande"));
         connect(shortcut, &QShortcut::activated, this, &CounterRequestPage::submit);
     }
 

@@ -126,18 +126,18 @@ PostPage::PostPage(AccueilController& controller, QWidget* parent)
         }
     }
     buttons->addStretch(1);
-    const auto shortcut = [this](QKeySequence key, auto slot) {
-        auto* action = new QAction(this);
+    const auto shortcut = [this](QKeySequence key, const QString& text, auto slot) {
+        auto* action = new QAction(text, this); // its line in the F1 list
         action->setShortcut(key);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         connect(action, &QAction::triggered, this, slot);
         addAction(action);
     };
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_F), [this] {
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_F), tr("Rechercher dans le registre"), [this] {
         m_search->setFocus();
         m_search->selectAll();
     });
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_O), [this] {
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_O), tr("Fiche de l'usager"), [this] {
         if (const PostLetter* l = current(); l && l->citizenId > 0)
             m_controller.openCitizen(l->citizenId);
     });
