@@ -37,6 +37,13 @@ OverduePage::OverduePage(AccueilController& controller, QWidget* parent)
     m_scope->addItem(tr("Mon service"), int(OverdueQuery::Scope::MyService));
     if (m_controller.can(ids::PermSupervise))
         m_scope->addItem(tr("Tous les agents et services"), int(OverdueQuery::Scope::All));
+    // A back office's work is assigned to the service, not to each agent: its agents open
+    // the page on their service's items, the counter's agents on their own.
+    if (CoreServices* services = m_controller.services()) {
+        const Role role = services->session().agent().role;
+        if (role == Role::AgentService || role == Role::TravailleurSocial)
+            m_scope->setCurrentIndex(m_scope->findData(int(OverdueQuery::Scope::MyService)));
+    }
     m_horizon->addItem(tr("En retard"), Overdue);
     m_horizon->addItem(tr("Jusqu'à ce soir"), Today);
     m_horizon->addItem(tr("Dans les 7 jours"), Week);
