@@ -55,7 +55,11 @@ OverduePage::OverduePage(AccueilController& controller, QWidget* parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // Short columns sized to their contents, the subject takes the rest: no squeezed,
+    // two-line "Demande / d'acte" cells.
+    m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
 
     auto* top = new QHBoxLayout;
     auto* scopeLabel = new QLabel(tr("&Voir :"), this);
@@ -116,8 +120,17 @@ void OverduePage::reload()
             auto* cell = new QTableWidgetItem(cells.at(col));
             if (overdue)
                 cell->setForeground(Qt::darkRed);
+            cell->setToolTip(cells.at(col));
             m_table->setItem(row, col, cell);
         }
+    }
+    // Each column as wide as its contents, the long ones (usager, détail, confié à) at
+    // most a fifth of the table: the subject, stretched, keeps room to be read.
+    const int most = qMax(120, m_table->viewport()->width() / 5);
+    for (int col : {0, 1, 3, 4, 5}) {
+        m_table->resizeColumnToContents(col);
+        if (col >= 3 && m_table->columnWidth(col) > most)
+            m_table->setColumnWidth(col, most);
     }
     QString text = tr("%n élément(s), dont %1 en retard", nullptr, int(m_items.size())).arg(late);
     if (!listing->warnings.isEmpty())
