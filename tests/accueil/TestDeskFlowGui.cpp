@@ -54,6 +54,17 @@ class TestDeskFlowGui : public QObject
         return q.exec(sql) && q.next() ? q.value(0).toInt() : -1;
     }
 
+    /// The first category of a polyvalent desk (no service of its own): desk 1 calls it.
+    static qint64 polyvalentCategory(UsagersHarness& h)
+    {
+        const Result<QList<accueil::TicketCategory>> categories = accueil::CounterSetup(*h.services()).categories();
+        for (const accueil::TicketCategory& c : categories ? *categories : QList<accueil::TicketCategory>{}) {
+            if (c.defaultServiceId == 0)
+                return c.id;
+        }
+        return 0;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -208,16 +219,8 @@ private Q_SLOTS:
         QVERIFY2(h.login(u"accueil"_s, u"accueil"_s, &error), qPrintable(error));
         QWidget* page = h.showPage(accueil::ids::CounterPage);
         QVERIFY(page);
-        auto* desk = page->findChild<QComboBox*>(u"counterDesk"_s);
-        desk->setCurrentIndex(0);
-        const Result<QList<accueil::TicketCategory>> categories = accueil::CounterSetup(*h.services()).categories();
-        QVERIFY(categories && !categories->isEmpty());
-        // Polyvalent desk 1 calls the categories without a service of their own.
-        qint64 category = 0;
-        for (const accueil::TicketCategory& c : *categories) {
-            if (c.defaultServiceId == 0 && category == 0)
-                category = c.id;
-        }
+        page->findChild<QComboBox*>(u"counterDesk"_s)->setCurrentIndex(0);
+        const qint64 category = polyvalentCategory(h);
         QVERIFY(category > 0);
         const QDateTime now = QDateTime::currentDateTime();
         const auto issueAt = [&](const QDateTime& at, int priority) {
@@ -264,13 +267,8 @@ private Q_SLOTS:
         QWidget* page = h.showPage(accueil::ids::CounterPage);
         QVERIFY(page);
         page->findChild<QComboBox*>(u"counterDesk"_s)->setCurrentIndex(0);
-        const Result<QList<accueil::TicketCategory>> categories = accueil::CounterSetup(*h.services()).categories();
-        QVERIFY(categories && !categories->isEmpty());
-        qint64 category = 0;
-        for (const accueil::TicketCategory& c : *categories) {
-            if (c.defaultServiceId == 0 && category == 0)
-                category = c.id;
-        }
+        const qint64 category = polyvalentCategory(h);
+        QVERIFY(category > 0);
         QVERIFY(accueil::QueueService(*h.services()).issue({category, 0, 0, 0}));
         h.action(accueil::ids::CallNextAction)->trigger();
         auto* ticket = page->findChild<QLabel*>(u"visitTicket"_s);
