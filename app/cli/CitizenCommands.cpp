@@ -1,5 +1,6 @@
 #include "CliCommand.h"
-#include "CommandParser.h"
+#include "core/cli/CommandParser.h"
+#include "core/cli/SiteDatabase.h"
 
 #include "core/base/PhoneNumber.h"
 #include "core/security/Permissions.h"
@@ -28,23 +29,11 @@ QString tr(const char* text)
     return QCoreApplication::translate("iris::cli::CitizenCommands", text);
 }
 
-void printError(QTextStream& err, const Error& error)
-{
-    err << error.toString() << '\n';
-    if (!error.detail().isEmpty())
-        err << tr("Détail technique : %1").arg(error.detail()) << '\n';
-}
-
 /// Opens an existing site database for searching: never creates a file, upgrades an
 /// older schema when the file is writable, refuses a newer one untouched.
-Result<std::shared_ptr<Database>> openForSearch(const QString& path)
+Result<std::shared_ptr<Database>> openForSearch(const DatabaseConfig& config)
 {
-    if (!QFileInfo(path).isFile())
-        return Error(ErrorCode::NotFound,
-                     tr("Le fichier de données « %1 » n'existe pas.").arg(QDir::toNativeSeparators(path)));
-    Result<std::shared_ptr<Database>> opened = Database::open({.path = path});
-    if (!opened && opened.error().code() == ErrorCode::DatabaseReadOnly)
-        opened = Database::open({.path = path, .readOnly = true});
+    Result<std::shared_ptr<Database>> opened = openSite(config, {.readOnlyFallback = true});
     if (!opened)
         return opened;
     MigrationRunner runner;
@@ -100,7 +89,7 @@ int search(const QStringList& args, CliIO& io)
            "derniers chiffres), adresse électronique ou référence de dossier. Sans REQUÊTE, lit une requête par "
            "ligne sur l'entrée standard et écrit une ligne de résultat par requête."));
     const QCommandLineOption help({u"h"_s, u"help"_s}, tr("Affiche cette aide."));
-    const QCommandLineOption db(u"db"_s, tr("Fichier de données du site."), tr("FICHIER"));
+    const QCommandLineOption db = databaseOption();
     const QCommandLineOption limit(u"limit"_s, tr("Nombre maximal de résultats par requête (1 à 500, 20 par défaut)."),
                                    tr("N"), u"20"_s);
     const QCommandLineOption json(u"json"_s, tr("Résultats en JSON (un tableau par requête)."));
@@ -115,8 +104,9 @@ int search(const QStringList& args, CliIO& io)
         io.out << parser.helpText();
         return ExitOk;
     }
-    if (!parser.isSet(db) || parser.value(db).trimmed().isEmpty()) {
-        io.err << tr("Indiquez le fichier de données avec --db FICHIER.") << '\n';
+    const Result<DatabaseConfig> target = databaseConfig(parser);
+    if (!target) {
+        io.err << target.error().message() << '\n';
         return ExitUsage;
     }
     bool ok = false;
@@ -128,7 +118,7 @@ int search(const QStringList& args, CliIO& io)
         return ExitUsage;
     }
 
-    Result<std::shared_ptr<Database>> opened = openForSearch(parser.value(db));
+    Result<std::shared_ptr<Database>> opened = openForSearch(*target);
     if (!opened) {
         printError(io.err, opened.error());
         return ExitFailure;

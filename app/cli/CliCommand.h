@@ -1,38 +1,13 @@
 #pragma once
 
-#include <QList>
-#include <QString>
-#include <QStringList>
-#include <QTextStream>
-
-#include <functional>
+#include "core/cli/CliCommand.h"
 
 namespace iris::cli {
 
-/// Exit codes shared by every command.
-enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
-
-/// Standard streams, UTF-8.
-struct CliIO
-{
-    QTextStream& out;
-    QTextStream& err;
-    QTextStream& in;
-};
-
-/// One `iris-cli <group> <verb>` command. `args` starts with "iris-cli <group> <verb>"
-/// (the name its help shows) followed by the command's own options, ready for
-/// CommandParser::parse.
-struct CliCommand
-{
-    QString group;
-    QString verb;
-    QString summary;  ///< French, one line
-    std::function<int(const QStringList& args, CliIO& io)> run;
-};
-
-// Each area registers its commands in its own file.
+// The core's command groups, each in its own file; modules register theirs through
+// ModuleContext::cliCommands.
 void registerCitizenCommands(QList<CliCommand>& commands);   // CitizenCommands.cpp
+void registerDbCommands(QList<CliCommand>& commands);        // DbCommands.cpp
 void registerDemoCommands(QList<CliCommand>& commands);      // DemoCommands.cpp
 void registerKbCommands(QList<CliCommand>& commands);        // KbCommands.cpp
 void registerKbSyncCommands(QList<CliCommand>& commands);    // KbSyncCommands.cpp

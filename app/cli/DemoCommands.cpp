@@ -1,5 +1,7 @@
 #include "CliCommand.h"
-#include "CommandParser.h"
+#include "CliModules.h"
+#include "core/cli/CommandParser.h"
+#include "core/cli/SiteDatabase.h"
 #include "core/demo/DemoSeeder.h"
 #include "core/modules/ModuleContext.h"
 #include "core/modules/ModuleManager.h"
@@ -20,16 +22,6 @@ using namespace Qt::StringLiterals;
 namespace iris::cli {
 
 namespace {
-
-/// The French message, then the driver's text for an administrator.
-void printError(QTextStream& err, const Error& error)
-{
-    err << error.toString() << '\n';
-    if (!error.detail().isEmpty())
-        err << QCoreApplication::translate("iris::cli::DemoCommands", "Détail technique : %1")
-                   .arg(error.detail())
-            << '\n';
-}
 
 QString tr(const char* text)
 {
@@ -61,7 +53,7 @@ int seed(const QStringList& args, CliIO& io)
            "synthétiques et reproductibles."));
     parser.addHelpOption();
     parser.addOptions({
-        { u"db"_s, tr("Fichier SQLite à créer ou compléter."), tr("fichier") },
+        databaseOption(),
         { u"citizens"_s, tr("Nombre d'usagers (défaut : 2000)."), tr("n") },
         { u"contacts"_s, tr("Nombre de contacts sur deux ans (défaut : 10000)."), tr("n") },
         { u"dossiers"_s,
@@ -86,9 +78,9 @@ int seed(const QStringList& args, CliIO& io)
         io.err << tr("Argument inattendu : « %1 ».").arg(parser.positionalArguments().first()) << '\n';
         return ExitUsage;
     }
-    const QString path = parser.value(u"db"_s).trimmed();
-    if (path.isEmpty()) {
-        io.err << tr("Indiquez le fichier de base de données avec --db FICHIER.") << '\n';
+    const Result<DatabaseConfig> config = databaseConfig(parser);
+    if (!config) {
+        io.err << config.error().message() << '\n';
         return ExitUsage;
     }
     DemoSeedOptions options;
@@ -118,32 +110,19 @@ int seed(const QStringList& args, CliIO& io)
         }
     }
 
-    DatabaseConfig config;
-    config.path = QFileInfo(path).absoluteFilePath();
-    auto db = Database::open(config);
+    auto db = openSite(*config, {.createIfMissing = true});
     if (!db) {
         printError(io.err, db.error());
         return ExitFailure;
     }
 
     // Modules register their schemas and dossier types, exactly as in the desk.
-    MigrationRunner migrations;
-    migrations.add(kCoreSchemaOwner, coreMigrations());
-    DossierTypeRegistry dossierTypes;
-    ModuleContext context;
-    context.database = *db;
-    context.migrations = &migrations;
-    context.permissions = std::make_shared<PermissionRegistry>();
-    context.dossierTypes = &dossierTypes;
-    context.services = [] { return nullptr; };
-    ModuleManager modules;
-    if (!parser.isSet(u"no-modules"_s)) {
-        const QString dir = parser.isSet(u"modules-dir"_s)
-            ? parser.value(u"modules-dir"_s)
-            : QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral(IRIS_MODULE_RELDIR));
-        modules.discover({ QDir::cleanPath(dir) });
-        modules.loadAll(context);
-    }
+    CliModules modules;
+    if (!parser.isSet(u"no-modules"_s))
+        modules.load(*db, parser.value(u"modules-dir"_s));
+    MigrationRunner& migrations = modules.migrations();
+    DossierTypeRegistry& dossierTypes = modules.dossierTypes();
+    ModuleContext& context = modules.context();
     if (auto r = migrations.run(**db); !r) {
         printError(io.err, r.error());
         return ExitFailure;
@@ -152,7 +131,7 @@ int seed(const QStringList& args, CliIO& io)
     {
         QSqlQuery count((*db)->connection());
         if (!count.exec(u"SELECT COUNT(*) FROM citizens"_s) || !count.next()) {
-            io.err << tr("Impossible de lire la base « %1 ».").arg(QDir::toNativeSeparators(config.path))
+            io.err << tr("Impossible de lire la base « %1 ».").arg(config->target())
                    << '\n';
             return ExitFailure;
         }
@@ -160,7 +139,7 @@ int seed(const QStringList& args, CliIO& io)
         if (existing > 0 && !parser.isSet(u"force"_s)) {
             io.err << tr("La base « %1 » contient déjà %2 usagers : rien n'a été ajouté. "
                          "Utilisez --force pour y ajouter des données de démonstration.")
-                          .arg(QDir::toNativeSeparators(config.path),
+                          .arg(config->target(),
                               QLocale(QLocale::French).toString(existing))
                    << '\n';
             return ExitFailure;
@@ -172,7 +151,6 @@ int seed(const QStringList& args, CliIO& io)
     options.permissions = context.permissions;
     DemoSeeder seeder(*db);
     auto report = seeder.seed(options);
-    modules.shutdown();
     if (!report) {
         printError(io.err, report.error());
         return ExitFailure;

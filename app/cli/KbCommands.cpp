@@ -1,6 +1,6 @@
 // iris-cli kb …: import, search, info, eval, plus the editors' synonyms, gaps and review lists.
 #include "CliCommand.h"
-#include "CommandParser.h"
+#include "core/cli/CommandParser.h"
 #include "knowledgebase/KbEvaluator.h"
 #include "knowledgebase/KbFeedback.h"
 #include "knowledgebase/KbImporter.h"

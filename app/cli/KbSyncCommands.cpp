@@ -1,6 +1,6 @@
 // iris-cli kb sync: brings a knowledge-base file up to date from an iris-kbd server.
 #include "CliCommand.h"
-#include "CommandParser.h"
+#include "core/cli/CommandParser.h"
 #include "knowledgebase/sync/KbSyncClient.h"
 #include "knowledgebase/sync/KbSyncConfig.h"
 

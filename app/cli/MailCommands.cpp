@@ -1,6 +1,7 @@
 // iris-cli mail …: e-mail intake of the Accueil module (Maildir import).
 #include "CliCommand.h"
-#include "CommandParser.h"
+#include "core/cli/CommandParser.h"
+#include "core/cli/SiteDatabase.h"
 #include "core/security/Permissions.h"
 #include "core/services/CoreServices.h"
 #include "core/services/DossierTypeRegistry.h"
@@ -45,7 +46,7 @@ int runImport(const QStringList& args, CliIO& io)
         tr("Enregistre les courriels d'un dossier Maildir (new/ et cur/) dans le registre de l'accueil. "
            "Un message déjà enregistré (même Message-ID) n'est jamais importé deux fois."));
     parser.addHelpOption();
-    parser.addOption({ u"db"_s, tr("Fichier de la base de données du site."), tr("FICHIER") });
+    parser.addOption(databaseOption());
     parser.addOption({ u"maildir"_s, tr("Dossier Maildir à importer."), tr("DOSSIER") });
     parser.addOption({ u"json"_s, tr("Affiche le bilan en JSON.") });
     if (!parser.parse(args)) {
@@ -56,25 +57,15 @@ int runImport(const QStringList& args, CliIO& io)
         io.out << parser.helpText();
         return ExitOk;
     }
-    const QString dbPath = parser.value(u"db"_s).trimmed();
+    const Result<DatabaseConfig> config = databaseConfig(parser);
     const QString maildir = parser.value(u"maildir"_s).trimmed();
-    if (dbPath.isEmpty() || maildir.isEmpty()) {
-        io.err << tr("Indiquez la base avec --db FICHIER et le dossier avec --maildir DOSSIER.") << '\n';
+    if (!config || maildir.isEmpty()) {
+        io.err << (config ? tr("Indiquez le dossier avec --maildir DOSSIER.") : config.error().message()) << '\n';
         return ExitUsage;
     }
     if (auto r = accueil::MaildirImporter::checkMaildir(maildir); !r)
         return fail(io, r.error());
-    if (!QFileInfo(dbPath).isFile()) {
-        io.err << tr("La base « %1 » n'existe pas : créez-la d'abord (iris-desk ou « iris-cli demo seed »).")
-                      .arg(QDir::toNativeSeparators(dbPath))
-               << '\n';
-        return ExitFailure;
-    }
-
-    DatabaseConfig config;
-    config.path = QFileInfo(dbPath).absoluteFilePath();
-    config.busyTimeoutMs = 20000;
-    const Result<std::shared_ptr<Database>> db = Database::open(config);
+    const Result<std::shared_ptr<Database>> db = openSite(*config);
     if (!db)
         return fail(io, db.error());
     MigrationRunner migrations;

@@ -59,6 +59,7 @@ int main(int argc, char** argv)
 
     QList<CliCommand> commands;
     registerCitizenCommands(commands);
+    registerDbCommands(commands);
     registerDemoCommands(commands);
     registerKbCommands(commands);
     registerKbSyncCommands(commands);

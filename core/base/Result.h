@@ -20,6 +20,9 @@ enum class ErrorCode {
     DatabaseLocked,
     DatabaseReadOnly,
     DatabaseCorrupt,
+    Contention,          ///< another workstation wrote the same rows at the same moment (serialization
+                         ///< failure, deadlock, lock timeout); retried by Database::transaction first
+    ConnectionLost,      ///< the database server cannot be reached (stopped, restarting, network down)
     SchemaTooNew,        ///< file written by a newer IRIS Desk: never touched
     DatabaseError,
     IoError,

@@ -244,7 +244,7 @@ Result<DemoActivity::Counts> DemoActivity::generate(QSqlDatabase& db, const Dial
         if (!insertDossier.prepare(
                 u"INSERT INTO dossiers (type_id, reference, year, sequence, status, subject, service_id, "
                 u"agent_id, opened_on, due_date, closed_at, citizen_id, created_at, updated_at, version) "
-                u"VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)"_s)
+                u"VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)"_s + dialect.returningId())
             || !insertDoc.prepare(
                 u"INSERT INTO dossier_documents (dossier_id, position, label, required, state, "
                 u"received_at, verified_at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s)

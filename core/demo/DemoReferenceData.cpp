@@ -220,11 +220,11 @@ Result<DemoReference> DemoReferenceData::load(QSqlDatabase& db)
     while (q.next())
         ref.serviceIds.insert(q.value(0).toString(), q.value(1).toLongLong());
     if (!q.exec(u"SELECT m.id, COALESCE(p.code, ''), COALESCE(m.default_service_id, 0) FROM motive_themes m "
-                u"JOIN motive_themes p ON p.id = m.parent_id WHERE m.active = 1 ORDER BY m.id"_s))
+                u"JOIN motive_themes p ON p.id = m.parent_id WHERE m.active = TRUE ORDER BY m.id"_s))
         return Error(ErrorCode::DatabaseError, tr("L'arbre des motifs est illisible."));
     while (q.next())
         ref.leafMotives.append({ q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong() });
-    if (!q.exec(u"SELECT id, role, COALESCE(service_id, 0) FROM agents WHERE active = 1 ORDER BY id"_s))
+    if (!q.exec(u"SELECT id, role, COALESCE(service_id, 0) FROM agents WHERE active = TRUE ORDER BY id"_s))
         return Error(ErrorCode::DatabaseError, tr("La liste des agents est illisible."));
     while (q.next()) {
         DemoReference::AgentRef a;

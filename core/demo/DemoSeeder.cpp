@@ -37,9 +37,11 @@ constexpr int kMaxContacts = 50'000'000;
 class CacheBoost
 {
 public:
-    explicit CacheBoost(QSqlDatabase& db)
+    CacheBoost(QSqlDatabase& db, bool sqlite)
         : m_db(db)
     {
+        if (!sqlite)
+            return;  // a PostgreSQL server sizes its own buffers
         QSqlQuery q(m_db);
         if (q.exec(u"PRAGMA cache_size"_s) && q.next()) {
             m_previous = q.value(0).toLongLong();
@@ -104,7 +106,7 @@ Result<DemoSeedReport> DemoSeeder::seed(
 
     DemoSeedReport report;
     QSqlDatabase connection = m_db->connection();
-    CacheBoost cache(connection);
+    CacheBoost cache(connection, !m_db->isServer());
     const Dialect& dialect = m_db->dialect();
 
     // One transaction: a cancelled or failed seed leaves the database as it was.

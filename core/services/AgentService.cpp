@@ -92,13 +92,13 @@ Result<Agent> AgentService::findByLogin(const QString& login) const
 Result<QList<Agent>> AgentService::list(bool includeInactive) const
 {
     return select(
-        includeInactive ? u"ORDER BY display_name"_s : u"WHERE active = 1 ORDER BY display_name"_s, {});
+        includeInactive ? u"ORDER BY display_name"_s : u"WHERE active = TRUE ORDER BY display_name"_s, {});
 }
 
 Result<QList<Agent>> AgentService::listByService(qint64 serviceId) const
 {
     return select(
-        u"WHERE service_id = :s AND active = 1 ORDER BY display_name"_s, { { u":s"_s, serviceId } });
+        u"WHERE service_id = :s AND active = TRUE ORDER BY display_name"_s, { { u":s"_s, serviceId } });
 }
 
 Result<Agent> AgentService::validated(const Agent& input) const
@@ -205,7 +205,7 @@ Result<Agent> AgentService::update(const Agent& input)
         const bool staysActiveAdmin = a.role == Role::Administrateur && a.active;
         if (wasActiveAdmin && !staysActiveAdmin) {
             QSqlQuery admins(c);
-            admins.prepare(u"SELECT COUNT(*) FROM agents WHERE role = :role AND active = 1 AND id <> :id"_s);
+            admins.prepare(u"SELECT COUNT(*) FROM agents WHERE role = :role AND active = TRUE AND id <> :id"_s);
             admins.bindValue(u":role"_s, roleId(Role::Administrateur));
             admins.bindValue(u":id"_s, a.id);
             if (auto r = sql::exec(admins, tr("modification du compte")); !r)

@@ -333,7 +333,7 @@ Result<QList<MotiveTheme>> ContactService::selectThemes(const QString& where, co
 
 Result<QList<MotiveTheme>> ContactService::motiveThemes(bool includeInactive) const
 {
-    auto rows = selectThemes(includeInactive ? QString() : u"WHERE active = 1"_s, {});
+    auto rows = selectThemes(includeInactive ? QString() : u"WHERE active = TRUE"_s, {});
     if (!rows)
         return rows.error();
     // Depth-first: each parent followed by its children, siblings by (sort order, label).

@@ -133,7 +133,7 @@ Result<MunicipalService> DirectoryService::findByCode(const QString& code) const
 
 Result<QList<MunicipalService>> DirectoryService::list(bool includeInactive) const
 {
-    return select(includeInactive ? u"ORDER BY name_key"_s : u"WHERE active = 1 ORDER BY name_key"_s, {});
+    return select(includeInactive ? u"ORDER BY name_key"_s : u"WHERE active = TRUE ORDER BY name_key"_s, {});
 }
 
 Result<QList<MunicipalService>> DirectoryService::search(const QString& text, int limit) const
@@ -142,7 +142,7 @@ Result<QList<MunicipalService>> DirectoryService::search(const QString& text, in
     if (words.isEmpty())
         return list(false);
     // The directory holds a few dozen rows: a filter on the folded key is instant.
-    QString where = u"WHERE active = 1"_s;
+    QString where = u"WHERE active = TRUE"_s;
     QVariantMap binds;
     for (int i = 0; i < words.size(); ++i) {
         const QString p = u":w"_s + QString::number(i);

@@ -1,6 +1,7 @@
 #include "core/services/DossierRepository.h"
 
 #include "core/services/ServiceSupport.h"
+#include "core/storage/Database.h"
 #include "core/storage/Dialect.h"
 
 #include <QSqlQuery>
@@ -92,22 +93,20 @@ Result<Dossier> DossierRepository::find(QSqlDatabase& db, qint64 id) const
 
 Result<int> DossierRepository::nextSequence(QSqlDatabase& db, const QString& typeId, int year) const
 {
+    // Created or bumped in one statement under the row's lock: concurrent creations on other
+    // workstations take turns (BEGIN IMMEDIATE on SQLite).
     QSqlQuery seq(db);
-    seq.prepare(u"INSERT INTO dossier_sequences (type_id, year, last_value) VALUES (:t, :y, 1) "
-                u"ON CONFLICT (type_id, year) DO UPDATE SET last_value = last_value + 1"_s);
+    if (!seq.prepare(u"INSERT INTO dossier_sequences (type_id, year, last_value) VALUES (:t, :y, 1) "
+                     u"ON CONFLICT (type_id, year) DO UPDATE SET last_value = dossier_sequences.last_value + 1 "
+                     u"RETURNING last_value"_s))
+        return Database::classify(seq.lastError(), tr("numérotation du dossier"));
     seq.bindValue(u":t"_s, typeId);
     seq.bindValue(u":y"_s, year);
     if (auto r = sql::exec(seq, tr("numérotation du dossier")); !r)
         return r.error();
-    QSqlQuery last(db);
-    last.prepare(u"SELECT last_value FROM dossier_sequences WHERE type_id = :t AND year = :y"_s);
-    last.bindValue(u":t"_s, typeId);
-    last.bindValue(u":y"_s, year);
-    if (auto r = sql::exec(last, tr("numérotation du dossier")); !r)
-        return r.error();
-    if (!last.next())
+    if (!seq.next())
         return Error(ErrorCode::DatabaseError, tr("La numérotation des dossiers est indisponible."));
-    return last.value(0).toInt();
+    return seq.value(0).toInt();
 }
 
 Result<void> DossierRepository::insert(

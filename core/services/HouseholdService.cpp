@@ -188,7 +188,7 @@ Result<Household> HouseholdService::create(qint64 chefCitizenId, const QString& 
             return Database::classify(q.lastError(), tr("création du foyer"));
         id = dialect.insertedId(q);
         q.prepare(u"INSERT INTO household_members (household_id, citizen_id, link, dependant, joined_at) "
-                  "VALUES (?, ?, 'chef_de_famille', 0, ?)"_s);
+                  "VALUES (?, ?, 'chef_de_famille', FALSE, ?)"_s);
         q.addBindValue(id);
         q.addBindValue(chefCitizenId);
         q.addBindValue(now);
@@ -250,7 +250,7 @@ Result<Household> HouseholdService::addMember(qint64 householdId, int version, q
         q.addBindValue(householdId);
         q.addBindValue(citizenId);
         q.addBindValue(householdLinkId(link));
-        q.addBindValue(dependant ? 1 : 0);
+        q.addBindValue(dependant);
         q.addBindValue(m_db->dialect().toDbDateTime(QDateTime::currentDateTimeUtc()));
         if (!q.exec()) {
             Error e = Database::classify(q.lastError(), tr("ajout au foyer"));
@@ -281,7 +281,7 @@ Result<Household> HouseholdService::setMember(qint64 householdId, int version, q
         QSqlQuery q(c);
         q.prepare(u"UPDATE household_members SET link = ?, dependant = ? WHERE household_id = ? AND citizen_id = ?"_s);
         q.addBindValue(householdLinkId(link));
-        q.addBindValue(dependant ? 1 : 0);
+        q.addBindValue(dependant);
         q.addBindValue(householdId);
         q.addBindValue(citizenId);
         if (!q.exec())

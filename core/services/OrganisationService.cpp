@@ -191,7 +191,7 @@ Result<QList<Organisation>> OrganisationService::search(const QString& text, int
     QStringList where;
     QVariantList binds;
     for (const QString& word : TextFold::tokens(text)) {
-        where << u"instr(' ' || name_key, ?) > 0"_s;
+        where << QString(m_db->dialect().position(u"?"_s, u"(' ' || name_key)"_s) + u" > 0"_s);
         binds << QString(QLatin1Char(' ') + word);
     }
     Result<QList<Organisation>> words = select(where.join(u" AND "_s), binds, limit);

@@ -57,7 +57,7 @@ void bindData(QSqlQuery& q, const Citizen& c, const Dialect& dialect)
     q.addBindValue(nullIfEmpty(c.phone2));
     q.addBindValue(nullIfEmpty(c.email));
     q.addBindValue(text(c.preferredChannel));
-    q.addBindValue(c.consentContact ? 1 : 0);
+    q.addBindValue(c.consentContact);
     q.addBindValue(text(c.notes));
     q.addBindValue(nullIfEmpty(c.nir));
     q.addBindValue(text(CitizenRepository::nameKey(c)));
@@ -66,13 +66,13 @@ void bindData(QSqlQuery& q, const Citizen& c, const Dialect& dialect)
     q.addBindValue(nullIfEmpty(c.phone2.isEmpty() ? QString() : PhoneNumber::reversedKey(c.phone2)));
 }
 
-QString insertSql()
+QString insertSql(const Dialect& dialect)
 {
     QStringList marks;
     for (int i = 0; i < kDataColumnCount + 2; ++i)
         marks << u"?"_s;
-    return u"INSERT INTO citizens (version, %1, created_at, updated_at) VALUES (1, %2)"_s.arg(kDataColumns,
-                                                                                            marks.join(u", "_s));
+    return u"INSERT INTO citizens (version, %1, created_at, updated_at) VALUES (1, %2)%3"_s.arg(
+        kDataColumns, marks.join(u", "_s), dialect.returningId());
 }
 
 void stampNew(Citizen& c)
@@ -210,7 +210,7 @@ Result<void> CitizenRepository::insert(QSqlDatabase& db, Citizen& citizen) const
 {
     stampNew(citizen);
     QSqlQuery q(db);
-    q.prepare(insertSql());
+    q.prepare(insertSql(m_dialect));
     bindData(q, citizen, m_dialect);
     q.addBindValue(m_dialect.toDbDateTime(citizen.createdAt));
     q.addBindValue(m_dialect.toDbDateTime(citizen.updatedAt));
@@ -322,7 +322,7 @@ CitizenRepository::BulkInserter::BulkInserter(QSqlDatabase& db, const Dialect& d
     : d(std::make_unique<Private>(Private{dialect, QSqlQuery(db), QSqlQuery(db), QSqlQuery(db)}))
 {
     d->prepared =
-        d->citizen.prepare(insertSql())
+        d->citizen.prepare(insertSql(d->dialect))
         && d->token.prepare(
             u"INSERT INTO citizen_name_tokens (token, citizen_id) VALUES (?, ?) ON CONFLICT DO NOTHING"_s)
         && d->pair.prepare(

@@ -41,7 +41,7 @@ QString Dialect::expand(QString ddl) const
         {u"{PK}", primaryKey()},       {u"{ID}", idType()},     {u"{TEXT}", textType()},
         {u"{INT}", intType()},         {u"{BOOL}", boolType()}, {u"{REAL}", realType()},
         {u"{BLOB}", blobType()},       {u"{TS}", timestampType()}, {u"{DATE}", dateType()},
-        {u"{NOCASE}", caseInsensitiveCollation()}, {u"{NOW}", nowExpression()},
+        {u"{NOW}", nowExpression()},
         {u"{WITHOUT_ROWID}", withoutRowid()},
     };
     for (const auto& [key, value] : pieces)
@@ -85,7 +85,14 @@ QString SqliteDialect::realType() const { return u"REAL"_s; }
 QString SqliteDialect::blobType() const { return u"BLOB"_s; }
 QString SqliteDialect::timestampType() const { return u"TEXT"_s; }
 QString SqliteDialect::dateType() const { return u"TEXT"_s; }
-QString SqliteDialect::caseInsensitiveCollation() const { return u"COLLATE NOCASE"_s; }
+QString SqliteDialect::caseInsensitiveLike(const QString& column, const QString& placeholder) const
+{
+    return u"%1 LIKE %2 ESCAPE '\\'"_s.arg(column, placeholder);
+}
+QString SqliteDialect::position(const QString& needle, const QString& haystack) const
+{
+    return u"instr(%1, %2)"_s.arg(haystack, needle);
+}
 QString SqliteDialect::withoutRowid() const { return u" WITHOUT ROWID"_s; }
 
 QString SqliteDialect::nowExpression() const
@@ -101,6 +108,8 @@ QString SqliteDialect::insertReturningId(const QString& table, const QStringList
     return u"INSERT INTO %1 (%2) VALUES (%3)"_s.arg(table, columns.join(u", "_s), placeholders(columns));
 }
 
+QString SqliteDialect::returningId() const { return {}; }
+
 qint64 SqliteDialect::insertedId(QSqlQuery& query) const
 {
     return query.lastInsertId().toLongLong();
@@ -110,6 +119,15 @@ QString SqliteDialect::tableExistsQuery() const
 {
     return u"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"_s;
 }
+
+QString SqliteDialect::listTablesQuery() const
+{
+    return u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+           u"ORDER BY name"_s;
+}
+
+QString SqliteDialect::migrationLock() const { return {}; }
+QString SqliteDialect::claimRows(const QString&) const { return {}; }
 
 QVariant SqliteDialect::toDbDateTime(const QDateTime& value) const
 {

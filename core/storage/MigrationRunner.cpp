@@ -77,6 +77,37 @@ int MigrationRunner::latestVersion(const QString& owner) const
     return 0;
 }
 
+QList<std::pair<int, QString>> MigrationRunner::steps(const QString& owner) const
+{
+    QList<std::pair<int, QString>> out;
+    for (const Owner& o : m_owners) {
+        if (o.name != owner)
+            continue;
+        for (const Migration& m : o.steps)
+            out.append({m.version, m.description});
+    }
+    return out;
+}
+
+Result<QList<std::pair<QString, int>>> MigrationRunner::installedVersions(const Database& database)
+{
+    QSqlDatabase db = database.connection();
+    if (!db.isOpen())
+        return Database::classify(db.lastError(), tr("ouverture de la base"));
+    const Result<bool> exists = versionTableExists(db, database.dialect());
+    if (!exists)
+        return exists.error();
+    QList<std::pair<QString, int>> out;
+    if (!*exists)
+        return out;
+    QSqlQuery q(db);
+    if (!q.exec(u"SELECT owner, version FROM schema_versions ORDER BY owner"_s))
+        return Database::classify(q.lastError(), tr("lecture de la version du schéma"));
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toInt()});
+    return out;
+}
+
 Result<int> MigrationRunner::installedVersion(const Database& database, const QString& owner)
 {
     QSqlDatabase db = database.connection();
@@ -121,9 +152,9 @@ Result<void> MigrationRunner::runOwners(const Database& database, const QStringL
         const int latest = it->steps.isEmpty() ? 0 : it->steps.constLast().version;
         if (*installed > latest)
             return Error(ErrorCode::SchemaTooNew,
-                         tr("Ce fichier de données a été enregistré par une version plus récente d'IRIS Desk "
+                         tr("Cette base de données a été enregistrée par une version plus récente d'IRIS Desk "
                             "(schéma « %1 » en version %2, cette version ne connaît que la version %3). "
-                            "Il n'a pas été modifié : mettez IRIS Desk à jour pour l'ouvrir.")
+                            "Elle n'a pas été modifiée : mettez IRIS Desk à jour pour l'ouvrir.")
                              .arg(name)
                              .arg(*installed)
                              .arg(latest));
@@ -137,22 +168,37 @@ Result<void> MigrationRunner::runOwners(const Database& database, const QStringL
                      tr("La base est ouverte en lecture seule mais doit être mise à jour ; ouvrez-la normalement "
                         "pour la mettre à jour."));
 
-    Result<void> created = database.transaction([&](QSqlDatabase& tx) -> Result<void> {
+    // Each step and its version bump in one transaction, behind the dialect's migration lock:
+    // two workstations starting the new version at once take turns, and the second finds the
+    // step done (the version is read again under the lock).
+    auto lockAndCreate = [&](QSqlDatabase& tx) -> Result<void> {
         QSqlQuery q(tx);
+        if (const QString lock = dialect.migrationLock(); !lock.isEmpty() && !q.exec(lock))
+            return Database::classify(q.lastError(), tr("verrouillage de la mise à jour du schéma"));
         if (!q.exec(u"CREATE TABLE IF NOT EXISTS schema_versions ("
                     "owner %1 PRIMARY KEY, version %2 NOT NULL, applied_at %3 NOT NULL)"_s.arg(
                         dialect.textType(), dialect.intType(), dialect.timestampType())))
             return Database::classify(q.lastError(), tr("création de la table des versions"));
         return {};
-    });
-    if (!created)
-        return created;
+    };
 
     for (const auto& [owner, installed] : std::as_const(pending)) {
         for (const Migration& step : owner->steps) {
             if (step.version <= installed)
                 continue;
             Result<void> r = database.transaction([&](QSqlDatabase& tx) -> Result<void> {
+                if (Result<void> locked = lockAndCreate(tx); !locked)
+                    return locked;
+                const Result<int> now = readVersion(tx, dialect, owner->name);
+                if (!now)
+                    return now.error();
+                if (*now >= step.version)
+                    return {};  // done meanwhile by another workstation
+                if (*now != step.version - 1)
+                    return Error(ErrorCode::Conflict,
+                                 tr("Le schéma « %1 » a changé pendant la mise à jour (version %2).")
+                                     .arg(owner->name)
+                                     .arg(*now));
                 Result<void> applied = step.apply(tx, dialect);
                 if (!applied)
                     return applied;

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <functional>
+#include <utility>
 
 namespace iris {
 
@@ -32,6 +33,11 @@ public:
     void add(const QString& owner, QList<Migration> steps);
     QStringList owners() const;
     int latestVersion(const QString& owner) const;
+    /// Version and description of each registered step of owner, in order.
+    QList<std::pair<int, QString>> steps(const QString& owner) const;
+    /// Every owner recorded in the database with its version (those of modules not loaded
+    /// here included), by owner name; empty for a new database.
+    static Result<QList<std::pair<QString, int>>> installedVersions(const Database& database);
 
     /// Checks every registered owner first (SchemaTooNew before any write), then upgrades.
     Result<void> run(const Database& database) const;

@@ -1,4 +1,5 @@
 #include "tests/accueil/AccueilFixture.h"
+#include "tests/support/TestEngines.h"
 
 #include "core/demo/DemoSeeder.h"
 #include "core/domain/Agent.h"
@@ -44,7 +45,15 @@ bool AccueilFixture::start(QString* error, const QString& path)
     };
     accueil::declarePermissions(*permissions);
     DatabaseConfig config;
-    config.path = path.isEmpty() ? m_dir.filePath(u"site.sqlite"_s) : path;
+    if (path.isEmpty()) {
+        // A new database of the suite's engine (SQLite file, or PostgreSQL for the _pg runs).
+        Result<DatabaseConfig> fresh = test::freshDatabaseConfig(m_dir.filePath(u"site.sqlite"_s));
+        if (!fresh)
+            return fail(fresh.error().toString());
+        config = *fresh;
+    } else {
+        config.path = path;
+    }
     config.busyTimeoutMs = 20000;
     Result<std::shared_ptr<Database>> opened = Database::open(config);
     if (!opened)
@@ -107,7 +116,7 @@ qint64 AccueilFixture::deskId(int number)
 
 qint64 AccueilFixture::categoryId(const QString& prefix)
 {
-    return scalar(u"SELECT id FROM accueil_ticket_categories WHERE prefix = '%1' AND active = 1"_s.arg(prefix))
+    return scalar(u"SELECT id FROM accueil_ticket_categories WHERE prefix = '%1' AND active = TRUE"_s.arg(prefix))
         .toLongLong();
 }
 

@@ -92,7 +92,7 @@ private Q_SLOTS:
         auto* message = child<QLabel>(page.get(), u"counterCategoryMessage"_s);
         QTRY_COMPARE(message->text(), u"Catégorie « Urbanisme et travaux » enregistrée."_s);
         QCOMPARE(categories->rowCount(), 7);
-        QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM accueil_ticket_categories WHERE prefix = 'U' AND active = 1 "
+        QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM accueil_ticket_categories WHERE prefix = 'U' AND active = TRUE "
                            u"AND label = 'Urbanisme et travaux' AND default_service_id IS NOT NULL"_s),
                  1);
 

@@ -136,7 +136,7 @@ private Q_SLOTS:
 
         r = test::runCli({ u"mail"_s, u"import"_s, u"--maildir"_s, maildir });
         QCOMPARE(r.exitCode, 2);
-        QVERIFY(r.err.contains(u"--db"_s));
+        QVERIFY2(r.err.contains(u"--database"_s), qPrintable(r.err));
     }
 };
 

@@ -152,7 +152,7 @@ private Q_SLOTS:
 
         r = test::runCli({u"citizens"_s, u"search"_s, u"--json"_s, u"dup"_s});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY(r.err.contains(u"--db"_s));
+        QVERIFY2(r.err.contains(u"--database"_s), qPrintable(r.err));
         r = test::runCli({u"citizens"_s, u"search"_s, u"--db"_s, m_path, u"--limit"_s, u"zéro"_s, u"dup"_s});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(u"--limit"_s));

@@ -80,7 +80,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
-        QTest::newRow("no db") << QStringList { u"--citizens"_s, u"10"_s } << u"--db"_s;
+        QTest::newRow("no db") << QStringList { u"--citizens"_s, u"10"_s } << u"--database"_s;
         QTest::newRow("not a number") << QStringList { u"--db"_s, u"x.sqlite"_s, u"--citizens"_s,
             u"beaucoup"_s } << u"Valeur invalide pour --citizens"_s;
         QTest::newRow("negative") << QStringList { u"--db"_s, u"x.sqlite"_s, u"--contacts"_s, u"-5"_s }

@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QSettings>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -9,6 +10,19 @@
 using namespace Qt::StringLiterals;
 
 namespace iris::shell {
+
+QString CommandLine::workstationSettingsPath()
+{
+    return QSettings(QSettings::IniFormat, QSettings::UserScope, u"IRIS Desk"_s, u"iris-desk"_s).fileName();
+}
+
+QString CommandLine::workstationDatabaseTarget()
+{
+    // The user's file first, then the machine's (/etc/xdg/IRIS Desk/iris-desk.ini), as QSettings
+    // falls back. A password never goes there: libpq reads ~/.pgpass or PGPASSFILE.
+    const QSettings settings(QSettings::IniFormat, QSettings::UserScope, u"IRIS Desk"_s, u"iris-desk"_s);
+    return settings.value(u"database/target"_s).toString().trimmed();
+}
 
 QString CommandLine::defaultDatabasePath()
 {
@@ -43,8 +57,12 @@ std::optional<DeskOptions> CommandLine::parse(const QStringList& arguments)
            "des modules :\n  [modules]\n  disabled=id1, id2"));
     const QCommandLineOption helpOption({ u"h"_s, u"help"_s }, tr("Affiche cette aide et quitte."));
     const QCommandLineOption versionOption({ u"v"_s, u"version"_s }, tr("Affiche la version et quitte."));
-    const QCommandLineOption dbOption(u"db"_s,
-        tr("Base de données du site (SQLite). Par défaut : %1.").arg(defaultDatabasePath()), tr("fichier"));
+    const QCommandLineOption dbOption({ u"database"_s, u"db"_s },
+        tr("Base de données du site : fichier SQLite, ou adresse du serveur partagé\n"
+           "(postgresql://utilisateur@serveur:5432/base ; mot de passe dans ~/.pgpass).\n"
+           "Par défaut : le réglage [database] target du poste (%1), sinon %2.")
+            .arg(workstationSettingsPath(), defaultDatabasePath()),
+        tr("cible"));
     const QCommandLineOption modulePathOption(u"module-path"_s,
         tr("Dossier des modules (répétable). S'ajoute à IRIS_MODULE_PATH et au dossier installé (%1).")
             .arg(installedModulePath()),
@@ -101,9 +119,24 @@ std::optional<DeskOptions> CommandLine::parse(const QStringList& arguments)
     }
 
     DeskOptions options;
-    options.databasePath = parser.isSet(dbOption)
-        ? QDir::cleanPath(QDir::current().absoluteFilePath(parser.value(dbOption)))
-        : defaultDatabasePath();
+    QString target = parser.value(dbOption).trimmed();
+    if (!parser.isSet(dbOption))
+        target = workstationDatabaseTarget();
+    if (target.isEmpty())
+        target = defaultDatabasePath();
+    Result<DatabaseConfig> config = DatabaseConfig::fromTarget(target);
+    if (!config) {
+        m_exitCode = 2;
+        m_output = tr("%1\nVoir « iris-desk --help ».").arg(config.error().message());
+        return std::nullopt;
+    }
+    options.database = *config;
+    if (options.database.driver == DatabaseConfig::Driver::Sqlite) {
+        options.database.path = QDir::cleanPath(QDir::current().absoluteFilePath(options.database.path));
+        options.databasePath = options.database.path;
+    } else {
+        options.databasePath = defaultDatabasePath();
+    }
     options.modulePaths = parser.values(modulePathOption);
     const QString envPath = qEnvironmentVariable("IRIS_MODULE_PATH");
     for (const QString& dir : envPath.split(QDir::listSeparator(), Qt::SkipEmptyParts))

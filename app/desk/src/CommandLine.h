@@ -28,6 +28,10 @@ public:
 
     /// ~/.local/share/IRIS Desk/iris-desk.sqlite (QStandardPaths::AppDataLocation).
     static QString defaultDatabasePath();
+    /// The workstation's settings file (~/.config/IRIS Desk/iris-desk.ini), whose
+    /// [database] target names the shared site when --database is not given.
+    static QString workstationSettingsPath();
+    static QString workstationDatabaseTarget();
     /// The folder the build or the package puts the module plugins in, beside the executable.
     static QString installedModulePath();
 

@@ -14,7 +14,10 @@ namespace iris::shell {
 
 Result<std::shared_ptr<Database>> DatabaseBootstrap::open()
 {
-    const QFileInfo info(m_path);
+    if (m_config.driver != DatabaseConfig::Driver::Sqlite)
+        return Database::open(m_config);
+    const QString path = m_config.path;
+    const QFileInfo info(path);
     m_createdFile = !info.exists();
     if (m_createdFile && !QDir().mkpath(info.absolutePath())) {
         return Error(ErrorCode::IoError,
@@ -22,12 +25,9 @@ Result<std::shared_ptr<Database>> DatabaseBootstrap::open()
     }
     if (info.exists() && info.isDir()) {
         return Error(ErrorCode::InvalidArgument,
-            tr("%1 est un dossier, pas une base de données.").arg(QDir::toNativeSeparators(m_path)));
+            tr("%1 est un dossier, pas une base de données.").arg(QDir::toNativeSeparators(path)));
     }
-    DatabaseConfig config;
-    config.driver = DatabaseConfig::Driver::Sqlite;
-    config.path = m_path;
-    return Database::open(config);
+    return Database::open(m_config);
 }
 
 Result<void> DatabaseBootstrap::migrate(const Database& database, const MigrationRunner& migrations)
@@ -45,7 +45,7 @@ void DatabaseBootstrap::discardCreatedFile(Database& database) const
         return;
     database.closeAll();
     for (const QString& suffix : { QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s })
-        QFile::remove(m_path + suffix);
+        QFile::remove(m_config.path + suffix);
 }
 
 } // namespace iris::shell

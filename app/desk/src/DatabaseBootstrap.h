@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/base/Result.h"
+#include "core/storage/Database.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -21,12 +22,13 @@ class DatabaseBootstrap final
 {
     Q_DECLARE_TR_FUNCTIONS(iris::shell::DatabaseBootstrap)
 public:
-    explicit DatabaseBootstrap(QString path)
-        : m_path(std::move(path))
+    explicit DatabaseBootstrap(DatabaseConfig config)
+        : m_config(std::move(config))
     {
     }
 
-    /// Opens the file, creating it (and its folder) when missing.
+    /// Opens the database: a SQLite file is created (with its folder) when missing; a
+    /// PostgreSQL database must exist (the administrator creates it, see the README).
     Result<std::shared_ptr<Database>> open();
     /// Runs the registered migrations (core and modules). Afterwards isFirstStart() says
     /// whether the core schema was installed by this run.
@@ -43,7 +45,7 @@ public:
     void discardCreatedFile(Database& database) const;
 
 private:
-    QString m_path;
+    DatabaseConfig m_config;
     bool m_createdFile = false;
     bool m_firstStart = false;
 };

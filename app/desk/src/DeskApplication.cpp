@@ -88,9 +88,9 @@ std::optional<int> DeskApplication::start(const QStringList& arguments)
 std::optional<int> DeskApplication::openDatabase()
 {
     const ErrorReporter reporter;
-    const QString what = tr("Ouverture de la base de données %1").arg(m_options.databasePath);
+    const QString what = tr("Ouverture de la base de données %1").arg(m_options.database.target());
 
-    m_bootstrap = std::make_unique<DatabaseBootstrap>(m_options.databasePath);
+    m_bootstrap = std::make_unique<DatabaseBootstrap>(m_options.database);
     DatabaseBootstrap& bootstrap = *m_bootstrap;
     Result<std::shared_ptr<Database>> opened = bootstrap.open();
     if (!opened) {
@@ -112,7 +112,7 @@ std::optional<int> DeskApplication::openDatabase()
     const Result<void> migrated = bootstrap.migrate(*m_db, m_host->migrations());
     if (!migrated) {
         reporter.report(
-            tr("Mise à jour de la base de données %1").arg(m_options.databasePath), migrated.error());
+            tr("Mise à jour de la base de données %1").arg(m_options.database.target()), migrated.error());
         m_host->shutdown();
         bootstrap.discardCreatedFile(*m_db);
         return ErrorReporter::exitCodeFor(migrated.error().code());

@@ -12,9 +12,8 @@ namespace iris::shell {
 int ModuleListCommand::run(const DeskOptions& options, const QStringList& disabledModules)
 {
     std::shared_ptr<Database> database;
-    if (QFileInfo::exists(options.databasePath)) {
-        DatabaseConfig config;
-        config.path = options.databasePath;
+    if (options.database.driver != DatabaseConfig::Driver::Sqlite || QFileInfo::exists(options.database.path)) {
+        DatabaseConfig config = options.database;
         config.readOnly = true;
         Result<std::shared_ptr<Database>> opened = Database::open(config);
         if (opened)

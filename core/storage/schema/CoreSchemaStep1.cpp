@@ -41,7 +41,7 @@ Migration coreSchemaStep1()
                 phone2 {TEXT},
                 email {TEXT},
                 preferred_channel {TEXT} NOT NULL DEFAULT '',
-                consent_contact {BOOL} NOT NULL DEFAULT 0,
+                consent_contact {BOOL} NOT NULL DEFAULT FALSE,
                 notes {TEXT} NOT NULL DEFAULT '',
                 nir {TEXT},
                 name_key {TEXT} NOT NULL DEFAULT '',
@@ -81,7 +81,7 @@ Migration coreSchemaStep1()
                 citizen_id {ID} NOT NULL REFERENCES citizens (id) ON DELETE CASCADE,
                 link {TEXT} NOT NULL
                     CHECK (link IN ('chef_de_famille', 'conjoint', 'enfant', 'autre')),
-                dependant {BOOL} NOT NULL DEFAULT 0,
+                dependant {BOOL} NOT NULL DEFAULT FALSE,
                 joined_at {TS} NOT NULL,
                 PRIMARY KEY (household_id, citizen_id)))"_s,
             // A person belongs to one household at a time.

@@ -62,7 +62,7 @@ Result<QList<TicketCategory>> CounterSetup::categories(bool includeInactive) con
 {
     QSqlDatabase c = m_services.database()->connection();
     QSqlQuery q(c);
-    const QString where = includeInactive ? QString() : u" WHERE active = 1"_s;
+    const QString where = includeInactive ? QString() : u" WHERE active = TRUE"_s;
     if (!q.exec(QString(u"SELECT "_s + kCategoryColumns + u" FROM accueil_ticket_categories"_s + where
                         + u" ORDER BY sort_order, prefix"_s)))
         return Database::classify(q.lastError(), tr("lecture des catégories de tickets"));
@@ -91,7 +91,7 @@ Result<QList<Desk>> CounterSetup::desks(bool includeInactive) const
 {
     QSqlDatabase c = m_services.database()->connection();
     QSqlQuery q(c);
-    const QString where = includeInactive ? QString() : u" WHERE active = 1"_s;
+    const QString where = includeInactive ? QString() : u" WHERE active = TRUE"_s;
     if (!q.exec(QString(u"SELECT "_s + kDeskColumns + u" FROM accueil_desks"_s + where + u" ORDER BY number"_s)))
         return Database::classify(q.lastError(), tr("lecture des guichets"));
     QList<Desk> list;
@@ -134,7 +134,7 @@ Result<TicketCategory> CounterSetup::saveCategory(const TicketCategory& input)
     Result<void> tx = m_services.database()->transaction([&](QSqlDatabase& c) -> Result<void> {
         if (x.active) {
             QSqlQuery dup(c);
-            dup.prepare(u"SELECT 1 FROM accueil_ticket_categories WHERE prefix = :p AND active = 1 AND id <> :id"_s);
+            dup.prepare(u"SELECT 1 FROM accueil_ticket_categories WHERE prefix = :p AND active = TRUE AND id <> :id"_s);
             dup.bindValue(u":p"_s, x.prefix);
             dup.bindValue(u":id"_s, x.id);
             if (dup.exec() && dup.next())
@@ -157,7 +157,7 @@ Result<TicketCategory> CounterSetup::saveCategory(const TicketCategory& input)
         q->bindValue(u":default_service_id"_s, sql::nullableId(x.defaultServiceId));
         q->bindValue(u":motive_theme_id"_s, sql::nullableId(x.motiveThemeId));
         q->bindValue(u":sort_order"_s, x.sortOrder);
-        q->bindValue(u":active"_s, x.active ? 1 : 0);
+        q->bindValue(u":active"_s, x.active);
         if (x.id != 0) {
             q->bindValue(u":id"_s, x.id);
             q->bindValue(u":version"_s, x.version);
@@ -206,7 +206,7 @@ Result<Desk> CounterSetup::saveDesk(const Desk& input)
         q->bindValue(u":number"_s, x.number);
         q->bindValue(u":label"_s, sql::text(x.label));
         q->bindValue(u":service_id"_s, sql::nullableId(x.serviceId));
-        q->bindValue(u":active"_s, x.active ? 1 : 0);
+        q->bindValue(u":active"_s, x.active);
         if (x.id != 0) {
             q->bindValue(u":id"_s, x.id);
             q->bindValue(u":version"_s, x.version);

@@ -62,7 +62,7 @@ QString QueueService::callableBy(const Desk& desk) const
     if (desk.serviceId > 0)
         return u"(t.target_desk_id = :desk OR (t.target_desk_id IS NULL AND t.service_id = :desk_service))"_s;
     return u"(t.target_desk_id = :desk OR (t.target_desk_id IS NULL AND (t.service_id IS NULL OR NOT EXISTS "
-           u"(SELECT 1 FROM accueil_desks d WHERE d.active = 1 AND d.service_id = t.service_id))))"_s;
+           u"(SELECT 1 FROM accueil_desks d WHERE d.active = TRUE AND d.service_id = t.service_id))))"_s;
 }
 
 QVariantMap QueueService::callBinds(const Desk& desk, const QDateTime& now) const
@@ -178,25 +178,20 @@ Result<Ticket> QueueService::issue(const IssueRequest& request)
                 t.motiveIds = {a->motiveThemeId};
         }
 
-        // Per-day numbering: the sequence row is read and bumped inside this write
-        // transaction, and (day, category, number) is unique anyway.
+        // Per-day numbering in one statement: the sequence row is created or bumped and its new
+        // value returned, the row lock making concurrent issues from other workstations take
+        // turns (PostgreSQL), as BEGIN IMMEDIATE does on SQLite; (day, category, number) is
+        // unique anyway.
         QSqlQuery seq(c);
-        seq.prepare(u"SELECT last_value FROM accueil_ticket_sequences WHERE category_id = :c AND day = :d"_s);
+        seq.prepare(u"INSERT INTO accueil_ticket_sequences (category_id, day, last_value) VALUES (:c, :d, 1) "
+                    u"ON CONFLICT (category_id, day) DO UPDATE "
+                    u"SET last_value = accueil_ticket_sequences.last_value + 1 RETURNING last_value"_s);
         seq.bindValue(u":c"_s, t.categoryId);
         seq.bindValue(u":d"_s, d.toDbDate(t.day));
-        if (!seq.exec())
+        if (!seq.exec() || !seq.next())
             return Database::classify(seq.lastError(), tr("numérotation des tickets"));
-        const bool exists = seq.next();
-        t.number = exists ? seq.value(0).toInt() + 1 : 1;
+        t.number = seq.value(0).toInt();
         seq.finish();
-        QSqlQuery bump(c);
-        bump.prepare(exists ? u"UPDATE accueil_ticket_sequences SET last_value = :v WHERE category_id = :c AND day = :d"_s
-                            : u"INSERT INTO accueil_ticket_sequences (category_id, day, last_value) VALUES (:c, :d, :v)"_s);
-        bump.bindValue(u":v"_s, t.number);
-        bump.bindValue(u":c"_s, t.categoryId);
-        bump.bindValue(u":d"_s, d.toDbDate(t.day));
-        if (!bump.exec())
-            return Database::classify(bump.lastError(), tr("numérotation des tickets"));
         t.label = category->prefix + QString::number(t.number).rightJustified(3, u'0');
         t.issuedAt = t.queuedAt = now;
         t.status = TicketStatus::EnAttente;
@@ -248,13 +243,15 @@ Result<std::optional<Ticket>> QueueService::callNext(qint64 deskId)
             return desk.error();
         if (auto r = checkDeskFree(c, *desk); !r)
             return r;
-        // BEGIN IMMEDIATE holds the write lock from the read of the candidate to its update;
-        // the conditional update is a second guard (and a retry covers a driver that would
-        // start the transaction lazily).
+        // SQLite: BEGIN IMMEDIATE holds the write lock from the read of the candidate to its
+        // update. PostgreSQL: the candidate is claimed (FOR UPDATE SKIP LOCKED), so another desk
+        // calling at the same moment takes the next one instead of waiting. The conditional
+        // update is a second guard either way.
         for (int attempt = 0; attempt < 3; ++attempt) {
             Result<QList<Ticket>> next = store.select(c, QString(u"t.day = :day AND "_s + kCallable + u" AND "_s
                                                                  + callableBy(*desk)),
-                                                      callBinds(*desk, now), TicketStore::callOrder(), 1);
+                                                      callBinds(*desk, now), TicketStore::callOrder(), 1,
+                                                      true, /*claim=*/true);
             if (!next)
                 return next.error();
             if (next->isEmpty())

@@ -63,7 +63,7 @@ QString TicketStore::callOrder()
 }
 
 Result<QList<Ticket>> TicketStore::select(QSqlDatabase& c, const QString& where, const QVariantMap& binds,
-                                          const QString& orderBy, int limit, bool withMotives) const
+                                          const QString& orderBy, int limit, bool withMotives, bool claim) const
 {
     QString statement = u"SELECT "_s + kColumns + u" FROM accueil_tickets t"_s;
     if (!where.isEmpty())
@@ -72,6 +72,8 @@ Result<QList<Ticket>> TicketStore::select(QSqlDatabase& c, const QString& where,
         statement += u" ORDER BY "_s + orderBy;
     if (limit > 0)
         statement += u" LIMIT "_s + QString::number(limit);
+    if (claim)
+        statement += m_dialect.claimRows(u"t"_s);
     auto q = sql::prepare(c, statement, tr("lecture des tickets"));
     if (!q)
         return q.error();

@@ -23,9 +23,12 @@ public:
     explicit TicketStore(const Dialect& dialect);
 
     Result<Ticket> load(QSqlDatabase& c, qint64 id) const;
-    /// Tickets matching `where` (SQL over alias t, binds by name) in `orderBy` order.
+    /// Tickets matching `where` (SQL over alias t, binds by name) in `orderBy` order; with
+    /// `claim`, the rows returned are locked for the write transaction and rows another
+    /// desk's transaction holds are skipped (Dialect::claimRows).
     Result<QList<Ticket>> select(QSqlDatabase& c, const QString& where, const QVariantMap& binds,
-                                 const QString& orderBy, int limit = 0, bool withMotives = true) const;
+                                 const QString& orderBy, int limit = 0, bool withMotives = true,
+                                 bool claim = false) const;
     /// Writes the mutable columns of `t` if its version is still the stored one (Conflict
     /// otherwise) and bumps t.version.
     Result<void> update(QSqlDatabase& c, Ticket& t) const;

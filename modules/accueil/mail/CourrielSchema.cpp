@@ -38,7 +38,7 @@ Migration step1()
                 to_address {TEXT} NOT NULL DEFAULT '',
                 subject {TEXT} NOT NULL DEFAULT '',
                 body_text {TEXT} NOT NULL DEFAULT '',
-                malformed {BOOL} NOT NULL DEFAULT 0,
+                malformed {BOOL} NOT NULL DEFAULT FALSE,
                 warning {TEXT} NOT NULL DEFAULT '',
                 source_file {TEXT} NOT NULL DEFAULT '',
                 citizen_id {ID} REFERENCES citizens (id) ON DELETE SET NULL,

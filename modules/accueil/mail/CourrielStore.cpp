@@ -176,7 +176,7 @@ Result<void> CourrielStore::insert(QSqlDatabase& c, Courriel& x, const QString& 
     q->bindValue(u":to_address"_s, sql::text(x.toAddress));
     q->bindValue(u":subject"_s, sql::text(x.subject));
     q->bindValue(u":body_text"_s, sql::text(x.bodyText));
-    q->bindValue(u":malformed"_s, x.malformed ? 1 : 0);
+    q->bindValue(u":malformed"_s, x.malformed);
     q->bindValue(u":warning"_s, sql::text(x.warning));
     q->bindValue(u":source_file"_s, sql::text(sourceFile));
     q->bindValue(u":citizen_id"_s, sql::nullableId(x.citizenId));

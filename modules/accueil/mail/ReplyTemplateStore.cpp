@@ -129,7 +129,7 @@ Result<ReplyTemplate> ReplyTemplateStore::create(const ReplyTemplate& value)
     const Result<void> tx = m_services.database()->transaction([&](QSqlDatabase& c) -> Result<void> {
         auto q = sql::prepare(c,
             u"INSERT INTO accueil_reply_templates (code, label, subject, body, sort_order, created_at, "
-            u"updated_at) VALUES (:code, :label, :subject, :body, :sort, :now, :now)"_s,
+            u"updated_at) VALUES (:code, :label, :subject, :body, :sort, :now, :now2)"_s + d.returningId(),
             context);
         if (!q)
             return q.error();
@@ -139,9 +139,10 @@ Result<ReplyTemplate> ReplyTemplateStore::create(const ReplyTemplate& value)
         q->bindValue(u":body"_s, t.body);
         q->bindValue(u":sort"_s, t.sortOrder);
         q->bindValue(u":now"_s, d.toDbDateTime(m_now()));
+        q->bindValue(u":now2"_s, d.toDbDateTime(m_now()));
         if (auto r = sql::exec(*q, context); !r)
             return r;
-        t.id = q->lastInsertId().toLongLong();
+        t.id = d.insertedId(*q);
         return m_services.audit().record(c, u"create"_s, kEntity, t.id, { { u"label"_s, t.label } });
     });
     if (!tx)

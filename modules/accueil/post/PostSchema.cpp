@@ -14,8 +14,8 @@ namespace {
 // Step 1 — the register.
 //
 // Numbers are allocated from accueil_post_sequences inside the registering transaction
-// (BEGIN IMMEDIATE holds the write lock), and (year, sequence) is unique besides, so two
-// agents registering at once can never share "2026-000123".
+// by one upsert under the row's lock (BEGIN IMMEDIATE on SQLite), and (year, sequence) is
+// unique besides, so two agents registering at once can never share "2026-000123".
 Migration step1()
 {
     Migration m;

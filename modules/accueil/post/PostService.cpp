@@ -188,22 +188,17 @@ Result<PostLetter> PostService::registerLetter(
                                       .join(u'\n');
         }
 
-        // The yearly number, under the write lock of this transaction.
+        // The yearly number, created or bumped in one statement under the row's lock (other
+        // workstations registering at the same moment take turns; BEGIN IMMEDIATE on SQLite).
         QSqlQuery seq(c);
-        seq.prepare(u"SELECT last_value FROM accueil_post_sequences WHERE year = :y"_s);
+        seq.prepare(u"INSERT INTO accueil_post_sequences (year, last_value) VALUES (:y, 1) "
+                    u"ON CONFLICT (year) DO UPDATE SET last_value = accueil_post_sequences.last_value + 1 "
+                    u"RETURNING last_value"_s);
         seq.bindValue(u":y"_s, x.year);
-        if (!seq.exec())
+        if (!seq.exec() || !seq.next())
             return Database::classify(seq.lastError(), tr("numérotation du courrier"));
-        const bool known = seq.next();
-        x.sequence = known ? seq.value(0).toInt() + 1 : 1;
+        x.sequence = seq.value(0).toInt();
         seq.finish();
-        QSqlQuery bump(c);
-        bump.prepare(known ? u"UPDATE accueil_post_sequences SET last_value = :v WHERE year = :y"_s
-                           : u"INSERT INTO accueil_post_sequences (year, last_value) VALUES (:y, :v)"_s);
-        bump.bindValue(u":v"_s, x.sequence);
-        bump.bindValue(u":y"_s, x.year);
-        if (!bump.exec())
-            return Database::classify(bump.lastError(), tr("numérotation du courrier"));
         x.reference
             = QString(QString::number(x.year) + u'-' + QString::number(x.sequence).rightJustified(6, u'0'));
 

@@ -32,8 +32,8 @@ Migration step1()
                 default_service_id {ID} REFERENCES services (id) ON DELETE SET NULL,
                 motive_theme_id {ID} REFERENCES motive_themes (id) ON DELETE SET NULL,
                 sort_order {INT} NOT NULL DEFAULT 0,
-                active {BOOL} NOT NULL DEFAULT 1))"_s,
-            u"CREATE UNIQUE INDEX accueil_categories_prefix ON accueil_ticket_categories (prefix) WHERE active = 1"_s,
+                active {BOOL} NOT NULL DEFAULT TRUE))"_s,
+            u"CREATE UNIQUE INDEX accueil_categories_prefix ON accueil_ticket_categories (prefix) WHERE active = TRUE"_s,
 
             uR"(CREATE TABLE accueil_desks (
                 id {PK},
@@ -41,7 +41,7 @@ Migration step1()
                 number {INT} NOT NULL CHECK (number > 0),
                 label {TEXT} NOT NULL DEFAULT '',
                 service_id {ID} REFERENCES services (id) ON DELETE SET NULL,
-                active {BOOL} NOT NULL DEFAULT 1))"_s,
+                active {BOOL} NOT NULL DEFAULT TRUE))"_s,
             u"CREATE UNIQUE INDEX accueil_desks_number ON accueil_desks (number)"_s,
             u"CREATE INDEX accueil_desks_service ON accueil_desks (service_id) WHERE service_id IS NOT NULL"_s,
 

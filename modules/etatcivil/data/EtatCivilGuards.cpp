@@ -67,7 +67,7 @@ Result<void> EtatCivilGuards::acte(QSqlDatabase& c, const Dossier& dossier, cons
 Result<void> EtatCivilGuards::checklistComplete(QSqlDatabase& c, const Dossier& dossier) const
 {
     QSqlQuery q(c);
-    q.prepare(u"SELECT label FROM dossier_documents WHERE dossier_id = :d AND required = 1 AND state <> 'verifie' "
+    q.prepare(u"SELECT label FROM dossier_documents WHERE dossier_id = :d AND required = TRUE AND state <> 'verifie' "
               u"ORDER BY position"_s);
     q.bindValue(u":d"_s, dossier.id);
     if (!q.exec())

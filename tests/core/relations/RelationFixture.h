@@ -14,6 +14,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/MigrationRunner.h"
 #include "core/storage/schema/CoreSchema.h"
+#include "tests/support/TestEngines.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -26,11 +27,12 @@ namespace iris::test {
 /// A migrated site database in a temporary folder.
 inline std::shared_ptr<Database> openMigratedSite(const QString& path)
 {
-    DatabaseConfig config;
-    config.path = path;
-    auto db = Database::open(config);
+    const Result<DatabaseConfig> config = freshDatabaseConfig(path);
+    if (!config)
+        qFatal("no %s test database: %s", qPrintable(engineName()), qPrintable(config.error().toString()));
+    auto db = Database::open(*config);
     if (!db)
-        qFatal("cannot open %s: %s", qPrintable(path), qPrintable(db.error().toString()));
+        qFatal("cannot open %s: %s", qPrintable(config->target()), qPrintable(db.error().toString()));
     MigrationRunner runner;
     runner.add(kCoreSchemaOwner, coreMigrations());
     if (auto r = runner.run(**db); !r)

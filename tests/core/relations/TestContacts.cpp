@@ -154,12 +154,8 @@ private Q_SLOTS:
         QCOMPARE(second->first().startedAt, t0.addDays(6));
 
         // The per-citizen list is answered from the index, not by scanning contacts.
-        QSqlQuery plan(f.db->connection());
-        QVERIFY(plan.exec(
-            u"EXPLAIN QUERY PLAN SELECT id FROM contacts WHERE citizen_id = 1 ORDER BY started_at DESC"_s));
-        QString details;
-        while (plan.next())
-            details += plan.value(3).toString() + u'\n';
+        const QString details
+            = explainPlan(*f.db, u"SELECT id FROM contacts WHERE citizen_id = 1 ORDER BY started_at DESC"_s);
         QVERIFY2(details.contains(u"contacts_citizen"_s), qPrintable(details));
     }
 

@@ -281,12 +281,9 @@ private Q_SLOTS:
         QVERIFY(fresh->isOverdue(QDate(2026, 12, 1)));
 
         // The overdue list uses its partial index.
-        QSqlQuery plan(f.db->connection());
-        QVERIFY(plan.exec(u"EXPLAIN QUERY PLAN SELECT id FROM dossiers d WHERE d.closed_at IS NULL "
-                          u"AND d.due_date IS NOT NULL AND d.due_date < '2026-03-20' ORDER BY d.due_date"_s));
-        QString details;
-        while (plan.next())
-            details += plan.value(3).toString();
+        const QString details = explainPlan(*f.db, u"SELECT id FROM dossiers d WHERE d.closed_at IS NULL "
+                                                   u"AND d.due_date IS NOT NULL AND d.due_date < '2026-03-20' "
+                                                   u"ORDER BY d.due_date"_s);
         QVERIFY2(details.contains(u"dossiers_open_due"_s), qPrintable(details));
     }
 

@@ -3,6 +3,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/MigrationRunner.h"
 #include "core/storage/schema/CoreSchema.h"
+#include "tests/support/TestEngines.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -22,10 +23,19 @@ inline QByteArray fileHash(const QString& path)
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
 }
 
-/// Opens (creating) a database at path and installs the core schema; fails the test otherwise.
-inline std::shared_ptr<Database> openMigrated(const QString& path, DatabaseConfig config = {})
+/// Opens (creating) a database at path — on PostgreSQL a new database on the test server —
+/// and installs the core schema; fails the test otherwise. `options` carries the settings
+/// other than the location (readOnly, busyTimeoutMs).
+inline std::shared_ptr<Database> openMigrated(const QString& path, DatabaseConfig options = {})
 {
-    config.path = path;
+    Result<DatabaseConfig> fresh = freshDatabaseConfig(path);
+    if (!fresh) {
+        QTest::qFail(qPrintable(fresh.error().toString()), __FILE__, __LINE__);
+        return {};
+    }
+    DatabaseConfig config = *fresh;
+    config.readOnly = options.readOnly;
+    config.busyTimeoutMs = options.busyTimeoutMs;
     auto opened = Database::open(config);
     if (!opened) {
         QTest::qFail(qPrintable(opened.error().toString() + QLatin1Char(' ') + opened.error().detail()), __FILE__,

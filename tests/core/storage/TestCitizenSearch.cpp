@@ -207,6 +207,9 @@ private Q_SLOTS:
     void everyFormUsesIndexesNeverAScan()
     {
         QFETCH(QString, query);
+        if (onPostgres())
+            QSKIP("traces the statements through SQLite's own hook; PostgreSQL plans a table of a few rows "
+                  "with sequential scans whatever its indexes");
         QSqlDatabase c = m_f.db->connection();
         StatementTrace trace(c);
         QVERIFY(m_f.citizens.search(query).ok());

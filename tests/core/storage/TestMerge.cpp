@@ -3,6 +3,8 @@
 // deletes the absorbed record — all in one transaction, audited.
 #include "CitizenFixture.h"
 
+#include "core/storage/Dialect.h"
+
 #include "core/services/CitizenMergeRegistry.h"
 
 #include <QJsonObject>
@@ -18,7 +20,7 @@ namespace {
 void exec(QSqlDatabase c, const QString& sql, const QVariantList& binds = {})
 {
     QSqlQuery q(c);
-    q.prepare(sql);
+    QVERIFY2(q.prepare(sql), qPrintable(q.lastError().text() + u" — "_s + sql));
     for (const QVariant& v : binds)
         q.addBindValue(v);
     QVERIFY2(q.exec(), qPrintable(q.lastError().text() + u" — "_s + sql));
@@ -73,12 +75,14 @@ private:
         exec(c, u"INSERT INTO households (id, label, created_at, updated_at) VALUES (1, 'Foyer Dupont', ?, ?)"_s,
              {now, now});
         exec(c, u"INSERT INTO household_members (household_id, citizen_id, link, dependant, joined_at) "
-                "VALUES (1, ?, 'chef_de_famille', 0, ?)"_s, {absorbed->id, now});
+                "VALUES (1, ?, 'chef_de_famille', FALSE, ?)"_s, {absorbed->id, now});
         exec(c, u"INSERT INTO organisations (name, name_key, representative_id, created_at, updated_at) "
                 "VALUES ('Club de pétanque', 'club de petanque', ?, ?, ?)"_s, {absorbed->id, now, now});
         // A module's own table pointing at citizens.
-        exec(c, u"CREATE TABLE IF NOT EXISTS creche_demandes (id INTEGER PRIMARY KEY, citizen_id INTEGER "
-                "REFERENCES citizens (id))"_s);
+        // DDL is run directly: PostgreSQL cannot prepare it.
+        if (!QSqlQuery(c).exec(f.db->dialect().expand(
+                u"CREATE TABLE IF NOT EXISTS creche_demandes (id {PK}, citizen_id {ID} REFERENCES citizens (id))"_s)))
+            return {};
         exec(c, u"INSERT INTO creche_demandes (citizen_id) VALUES (?)"_s, {absorbed->id});
         return {kept->id, absorbed->id};
     }

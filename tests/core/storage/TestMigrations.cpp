@@ -1,5 +1,5 @@
-// core_migrations: per-owner versions, one transaction per step, upgrade from the
-// committed version-1 fixture with its data intact.
+// core_migrations (SQLite) and core_migrations_pg (PostgreSQL): per-owner versions, one
+// transaction per step, upgrade from the committed version-1 fixture with its data intact.
 #include "StorageTestUtil.h"
 
 #include "core/security/Permissions.h"
@@ -33,9 +33,11 @@ private Q_SLOTS:
         const int latest = int(coreMigrations().size());
         QVERIFY(latest >= 2);
         QCOMPARE(MigrationRunner::installedVersion(*db, kCoreSchemaOwner).value(), latest);
-        QVERIFY(scalar(db->connection(), u"SELECT applied_at FROM schema_versions WHERE owner = 'core'"_s)
-                    .toString()
-                    .endsWith(u'Z'));
+        const QDateTime applied = db->dialect().fromDbDateTime(
+            scalar(db->connection(), u"SELECT applied_at FROM schema_versions WHERE owner = 'core'"_s));
+        QVERIFY(applied.isValid());
+        QCOMPARE(applied.timeSpec(), Qt::UTC);
+        QVERIFY(qAbs(applied.secsTo(QDateTime::currentDateTimeUtc())) < 600);
         // Running again is a no-op.
         MigrationRunner runner;
         runner.add(kCoreSchemaOwner, coreMigrations());
@@ -47,6 +49,9 @@ private Q_SLOTS:
 
     void upgradesVersionOneFixtureKeepingData()
     {
+        if (onPostgres())
+            QSKIP("the committed fixture is a SQLite file: on PostgreSQL it is loaded through `db copy` "
+                  "(issue 11, next step)");
         const QString fixture = sourceDir() + u"/tests/core/storage/fixtures/core-v1.sqlite"_s;
         QVERIFY2(QFile::exists(fixture), qPrintable(fixture));
         QTemporaryDir dir;
@@ -98,7 +103,7 @@ private Q_SLOTS:
     void failedStepRollsBackAndKeepsVersion()
     {
         QTemporaryDir dir;
-        auto opened = Database::open({.path = dir.filePath(u"fail.sqlite"_s)});
+        auto opened = Database::open(freshDatabaseConfig(dir.filePath(u"fail.sqlite"_s)).value());
         QVERIFY(opened.ok());
         MigrationRunner runner;
         auto create = [](const QString& sql) {
@@ -121,9 +126,9 @@ private Q_SLOTS:
         QVERIFY(!r.ok());
         QVERIFY2(r.error().message().contains(u"version 1"_s), qPrintable(r.error().message()));
         QCOMPARE(MigrationRunner::installedVersion(**opened, u"module"_s).value(), 1);
-        QSqlDatabase c = (*opened)->connection();
-        QCOMPARE(scalar(c, u"SELECT count(*) FROM sqlite_master WHERE name = 'm_one'"_s).toInt(), 1);
-        QCOMPARE(scalar(c, u"SELECT count(*) FROM sqlite_master WHERE name = 'm_two'"_s).toInt(), 0);
+        const QStringList tables = tableNames(**opened);
+        QVERIFY2(tables.contains(u"m_one"_s), qPrintable(tables.join(u' ')));
+        QVERIFY2(!tables.contains(u"m_two"_s), qPrintable(tables.join(u' ')));
     }
 
     void ownersAreIndependent()
@@ -148,7 +153,7 @@ private Q_SLOTS:
     void misnumberedStepsAreRefused()
     {
         QTemporaryDir dir;
-        auto opened = Database::open({.path = dir.filePath(u"gap.sqlite"_s)});
+        auto opened = Database::open(freshDatabaseConfig(dir.filePath(u"gap.sqlite"_s)).value());
         QVERIFY(opened.ok());
         MigrationRunner runner;
         auto noop = [](QSqlDatabase&, const Dialect&) -> Result<void> { return {}; };
@@ -156,7 +161,18 @@ private Q_SLOTS:
         const Result<void> r = runner.run(**opened);
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code(), ErrorCode::InvalidArgument);
-        QCOMPARE(scalar((*opened)->connection(), u"SELECT count(*) FROM sqlite_master"_s).toInt(), 0);
+        QVERIFY(tableNames(**opened).isEmpty());
+    }
+
+private:
+    static QStringList tableNames(const Database& db)
+    {
+        QStringList names;
+        QSqlQuery q(db.connection());
+        if (q.exec(db.dialect().listTablesQuery()))
+            while (q.next())
+                names << q.value(0).toString();
+        return names;
     }
 };
 

@@ -1,3 +1,4 @@
+#include "tests/support/TestEngines.h"
 #include "tests/etatcivil/support/EtatCivilSite.h"
 
 #include "core/demo/DemoSeeder.h"
@@ -41,9 +42,10 @@ bool EtatCivilSite::start(Mode mode, QString* error)
     };
     if (!m_dir.isValid())
         return fail(QStringLiteral("temporary folder"));
-    DatabaseConfig config;
-    config.path = m_dir.filePath(QStringLiteral("site.sqlite"));
-    auto opened = Database::open(config);
+    const Result<DatabaseConfig> config = test::freshDatabaseConfig(m_dir.filePath(QStringLiteral("site.sqlite")));
+    if (!config)
+        return fail(config.error().toString());
+    auto opened = Database::open(*config);
     if (!opened)
         return fail(opened.error().toString());
     m_db = *opened;

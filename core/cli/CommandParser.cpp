@@ -1,4 +1,4 @@
-#include "CommandParser.h"
+#include "core/cli/CommandParser.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
