@@ -6,8 +6,10 @@
 #include "core/cli/SiteDatabase.h"
 #include "core/storage/Database.h"
 #include "core/storage/Dialect.h"
+#include "core/storage/SiteCopy.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -244,12 +246,142 @@ int status(const QStringList& args, CliIO& io)
     return ExitOk;
 }
 
+int copy(const QStringList& args, CliIO& io)
+{
+    CommandParser parser;
+    parser.setApplicationDescription(
+        tr("Copie tout un site d'une base à une autre (typiquement le fichier SQLite d'un poste vers la base "
+           "PostgreSQL partagée), sans perte : chaque table, chaque ligne et ses identifiants, en une seule "
+           "transaction. La destination doit être vide ; le bilan donne, table par table, le nombre de "
+           "lignes et "
+           "une somme de contrôle des deux côtés."));
+    parser.addHelpOption();
+    parser.addOption(
+        { u"from"_s, tr("Base d'origine (fichier SQLite ou adresse postgresql://…)."), tr("CIBLE") });
+    parser.addOption({ u"to"_s, tr("Base de destination, vide (adresse postgresql://… ou fichier SQLite)."),
+        tr("CIBLE") });
+    parser.addOption({ u"json"_s, tr("Bilan en JSON.") });
+    parser.addOption(
+        { u"modules-dir"_s, tr("Dossier des modules (défaut : celui de l'installation)."), tr("dossier") });
+    if (!parser.parse(args)) {
+        io.err << parser.errorText() << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        io.out << parser.helpText();
+        return ExitOk;
+    }
+    if (parser.value(u"from"_s).trimmed().isEmpty() || parser.value(u"to"_s).trimmed().isEmpty()) {
+        io.err << tr("Indiquez la base d'origine avec --from CIBLE et la destination avec --to CIBLE.")
+               << '\n';
+        return ExitUsage;
+    }
+    Result<DatabaseConfig> fromConfig = DatabaseConfig::fromTarget(parser.value(u"from"_s));
+    Result<DatabaseConfig> toConfig = DatabaseConfig::fromTarget(parser.value(u"to"_s));
+    if (!fromConfig || !toConfig) {
+        io.err << (fromConfig ? toConfig.error() : fromConfig.error()).message() << '\n';
+        return ExitUsage;
+    }
+    if (fromConfig->driver == DatabaseConfig::Driver::Sqlite)
+        fromConfig->path = QFileInfo(fromConfig->path).absoluteFilePath();
+    if (toConfig->driver == DatabaseConfig::Driver::Sqlite)
+        toConfig->path = QFileInfo(toConfig->path).absoluteFilePath();
+    if (fromConfig->target() == toConfig->target()) {
+        io.err << tr("L'origine et la destination sont la même base.") << '\n';
+        return ExitUsage;
+    }
+    fromConfig->readOnly = true;
+    const Result<std::shared_ptr<Database>> source = openSite(*fromConfig);
+    if (!source) {
+        printError(io.err, source.error());
+        return ExitFailure;
+    }
+    CliModules modules;
+    modules.load(*source, parser.value(u"modules-dir"_s));
+    const Result<QList<OwnerState>> states = ownerStates(**source, modules.migrations());
+    if (!states) {
+        printError(io.err, states.error());
+        return ExitFailure;
+    }
+    for (const OwnerState& o : *states) {
+        if (stateOf(o) != u"up-to-date"_s) {
+            io.err << tr("La base d'origine n'est pas au niveau de ce poste (%1) : mettez-la à jour "
+                         "(iris-cli db migrate) ou installez le module manquant. Rien n'a été copié.")
+                          .arg(describe(o))
+                   << '\n';
+            return ExitFailure;
+        }
+    }
+    const Result<std::shared_ptr<Database>> target = openSite(*toConfig, { .createIfMissing = true });
+    if (!target) {
+        printError(io.err, target.error());
+        return ExitFailure;
+    }
+    const Result<bool> empty = SiteCopy::isEmpty(**target);
+    if (!empty) {
+        printError(io.err, empty.error());
+        return ExitFailure;
+    }
+    if (!*empty) {
+        io.err << tr("La base de destination « %1 » n'est pas vide : rien n'a été copié. Indiquez une base "
+                     "nouvelle (voir « Site partagé » dans le README).")
+                      .arg((*target)->config().target())
+               << '\n';
+        return ExitFailure;
+    }
+    if (const Result<void> r = modules.migrations().run(**target); !r) {
+        printError(io.err, r.error());
+        return ExitFailure;
+    }
+    const Result<SiteCopyReport> report = SiteCopy::run(**source, **target);
+    if (!report) {
+        printError(io.err, report.error());
+        return ExitFailure;
+    }
+    const double seconds = double(report->elapsedMs) / 1000.0;
+    const qint64 perSecond = seconds > 0 ? qint64(double(report->rows) / seconds) : report->rows;
+    if (parser.isSet(u"json"_s)) {
+        QJsonArray tables;
+        for (const TableCopyReport& t : report->tables)
+            tables.append(QJsonObject { { u"table"_s, t.table }, { u"sourceRows"_s, t.sourceRows },
+                { u"targetRows"_s, t.targetRows }, { u"sourceChecksum"_s, t.sourceChecksum },
+                { u"targetChecksum"_s, t.targetChecksum }, { u"match"_s, t.matches() } });
+        const QJsonObject out { { u"from"_s, (*source)->config().target() },
+            { u"to"_s, (*target)->config().target() }, { u"fromEngine"_s, (*source)->dialect().name() },
+            { u"toEngine"_s, (*target)->dialect().name() }, { u"tables"_s, tables },
+            { u"rows"_s, report->rows }, { u"seconds"_s, seconds }, { u"rowsPerSecond"_s, perSecond },
+            { u"ok"_s, report->ok() } };
+        io.out << QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Compact)) << '\n';
+    } else {
+        io.out << tr("Origine : %1").arg((*source)->describe()) << '\n'
+               << tr("Destination : %1").arg((*target)->describe()) << '\n';
+        for (const TableCopyReport& t : report->tables)
+            io.out << tr("%1 : %2 → %3 lignes, %4")
+                          .arg(t.table)
+                          .arg(t.sourceRows)
+                          .arg(t.targetRows)
+                          .arg(t.matches() ? tr("identiques") : tr("DIFFÉRENTES"))
+                   << '\n';
+        io.out << tr("Lignes copiées : %1 en %2 s (%3 lignes par seconde)")
+                      .arg(report->rows)
+                      .arg(seconds, 0, 'f', 1)
+                      .arg(perSecond)
+               << '\n';
+    }
+    if (!report->ok()) {
+        io.err << tr("Les sommes de contrôle diffèrent : la copie n'est pas fidèle (voir le bilan).") << '\n';
+        return ExitFailure;
+    }
+    return ExitOk;
+}
+
 } // namespace
 
 void registerDbCommands(QList<CliCommand>& commands)
 {
     commands.append({ u"db"_s, u"migrate"_s, tr("crée ou met à jour le schéma de la base"), &migrate });
     commands.append({ u"db"_s, u"status"_s, tr("versions du schéma et étapes en attente"), &status });
+    commands.append({ u"db"_s, u"copy"_s, tr("copie un site vers une base vide, sans perte"), &copy });
 }
 
 } // namespace iris::cli
