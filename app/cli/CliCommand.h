@@ -11,6 +11,5 @@ void registerDbCommands(QList<CliCommand>& commands);        // DbCommands.cpp
 void registerDemoCommands(QList<CliCommand>& commands);      // DemoCommands.cpp
 void registerKbCommands(QList<CliCommand>& commands);        // KbCommands.cpp
 void registerKbSyncCommands(QList<CliCommand>& commands);    // KbSyncCommands.cpp
-void registerMailCommands(QList<CliCommand>& commands);      // MailCommands.cpp (with the accueil module)
 
 } // namespace iris::cli

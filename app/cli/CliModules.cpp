@@ -31,8 +31,17 @@ QString CliModules::installedDirectory()
 
 void CliModules::load(const std::shared_ptr<Database>& database, const QString& directory)
 {
+    load(database, QStringList { directory.isEmpty() ? installedDirectory() : QDir::cleanPath(directory) });
+}
+
+void CliModules::load(const std::shared_ptr<Database>& database, const QStringList& directories)
+{
     m_context.database = database;
-    m_manager.discover({ directory.isEmpty() ? installedDirectory() : QDir::cleanPath(directory) });
+    QStringList dirs;
+    for (const QString& d : directories)
+        dirs << QDir::cleanPath(d);
+    dirs.removeDuplicates();
+    m_manager.discover(dirs);
     m_manager.loadAll(m_context);
     m_loaded = true;
 }

@@ -24,6 +24,8 @@ public:
 
     /// Loads the plugins of `directory` (empty: the installed folder beside iris-cli).
     void load(const std::shared_ptr<Database>& database, const QString& directory = {});
+    /// Loads the plugins of these folders, in order.
+    void load(const std::shared_ptr<Database>& database, const QStringList& directories);
     /// The installed module folder, beside the executable.
     static QString installedDirectory();
 

@@ -1,7 +1,8 @@
 #include "CliCommand.h"
+#include "CliModules.h"
 
 #include <QCoreApplication>
-
+#include <QDir>
 #include <algorithm>
 #include <cstdio>
 
@@ -29,8 +30,8 @@ void printUsage(const QList<CliCommand>& commands, QTextStream& s, const QString
     for (const CliCommand& c : commands) {
         if (!group.isEmpty() && c.group != group)
             continue;
-        s << "  " << c.group << ' ' << c.verb << QString(qMax(1, 22 - c.group.size() - c.verb.size()), QLatin1Char(' '))
-          << c.summary << '\n';
+        s << "  " << c.group << ' ' << c.verb
+          << QString(qMax(1, 22 - c.group.size() - c.verb.size()), QLatin1Char(' ')) << c.summary << '\n';
     }
     if (group.isEmpty()) {
         s << '\n'
@@ -39,7 +40,8 @@ void printUsage(const QList<CliCommand>& commands, QTextStream& s, const QString
           << "  --version               " << tr("Affiche la version.") << '\n';
     }
     s << '\n'
-      << tr("« %1 %2 <commande> --help » détaille les options.").arg(app, group.isEmpty() ? tr("<groupe>") : group)
+      << tr("« %1 %2 <commande> --help » détaille les options.")
+             .arg(app, group.isEmpty() ? tr("<groupe>") : group)
       << '\n';
 }
 
@@ -55,7 +57,7 @@ int main(int argc, char** argv)
     QTextStream out(stdout);
     QTextStream err(stderr);
     QTextStream in(stdin);
-    CliIO io{out, err, in};
+    CliIO io { out, err, in };
 
     QList<CliCommand> commands;
     registerCitizenCommands(commands);
@@ -63,11 +65,23 @@ int main(int argc, char** argv)
     registerDemoCommands(commands);
     registerKbCommands(commands);
     registerKbSyncCommands(commands);
-#ifdef IRIS_CLI_WITH_ACCUEIL
-    registerMailCommands(commands);
-#endif
 
+    // The modules' own groups (mail, counter…): iris-cli knows no module by name, it loads
+    // the plugins and lists what they register, as the desk does with pages. Not for the
+    // core's groups, whose commands load the modules themselves when they need them.
     const QStringList args = app.arguments();
+    QStringList coreGroups;
+    for (const CliCommand& c : std::as_const(commands))
+        coreGroups << c.group;
+    CliModules modules;
+    if (args.size() < 2 || !coreGroups.contains(args.at(1))) {
+        QStringList dirs
+            = qEnvironmentVariable("IRIS_MODULE_PATH").split(QDir::listSeparator(), Qt::SkipEmptyParts);
+        dirs << CliModules::installedDirectory();
+        modules.load(nullptr, dirs);
+        commands += modules.context().cliCommands;
+    }
+
     if (args.size() < 2 || isHelp(args.at(1))) {
         printUsage(commands, args.size() < 2 ? err : out);
         return args.size() < 2 ? ExitUsage : ExitOk;
@@ -77,8 +91,8 @@ int main(int argc, char** argv)
         return ExitOk;
     }
     const QString group = args.at(1);
-    const bool knownGroup = std::any_of(commands.cbegin(), commands.cend(),
-                                        [&](const CliCommand& c) { return c.group == group; });
+    const bool knownGroup = std::any_of(
+        commands.cbegin(), commands.cend(), [&](const CliCommand& c) { return c.group == group; });
     if (!knownGroup) {
         err << tr("Groupe de commandes inconnu : « %1 ».").arg(group) << '\n';
         printUsage(commands, err);
@@ -97,8 +111,8 @@ int main(int argc, char** argv)
     for (const CliCommand& c : commands) {
         if (c.group == group && c.verb == args.at(2)) {
             // The command's name as its help shows it: no path to the executable.
-            QStringList rest{QCoreApplication::applicationName() + QLatin1Char(' ') + c.group + QLatin1Char(' ')
-                             + c.verb};
+            QStringList rest { QCoreApplication::applicationName() + QLatin1Char(' ') + c.group
+                + QLatin1Char(' ') + c.verb };
             rest += args.mid(3);
             const int rc = c.run(rest, io);
             out.flush();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/cli/CliCommand.h"
 #include "core/demo/DemoContent.h"
 #include "core/modules/FollowUpSources.h"
 #include "core/modules/IShell.h"
@@ -55,6 +56,11 @@ public:
     QList<std::function<void()>> sessionEnded;
     /// Demo content added after the core's demo data (register in initialize()).
     QList<DemoContentSpec> demoContent;
+    /// The module's `iris-cli <group> <verb>` commands (register in initialize()). iris-cli
+    /// loads the modules without a database (database is null): a command opens the site
+    /// itself (core/cli/SiteDatabase.h) and upgrades it with `migrations`, which then holds
+    /// the core's and every loaded module's steps.
+    QList<cli::CliCommand> cliCommands;
 };
 
 } // namespace iris

@@ -5,6 +5,7 @@
 #include "core/security/Session.h"
 #include "core/services/CoreServices.h"
 #include "core/storage/MigrationRunner.h"
+#include "modules/accueil/cli/AccueilCli.h"
 #include "modules/accueil/shared/AccueilIds.h"
 #include "modules/accueil/shared/AccueilPermissions.h"
 #include "modules/accueil/shared/AccueilSchema.h"
@@ -37,6 +38,7 @@ bool AccueilModule::initialize(ModuleContext& context, QString* errorMessage)
     m_controller = std::make_unique<AccueilController>(context);
     m_features = createAccueilFeatures();
     registerDemoContent(context);
+    context.cliCommands.append(cliCommands(context));
     for (const auto& feature : m_features) {
         if (context.migrations)
             feature->registerSchema(*context.migrations);

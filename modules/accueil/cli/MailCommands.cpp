@@ -1,19 +1,13 @@
 // iris-cli mail …: e-mail intake of the Accueil module (Maildir import).
-#include "CliCommand.h"
 #include "core/cli/CommandParser.h"
 #include "core/cli/SiteDatabase.h"
+#include "core/modules/ModuleContext.h"
 #include "core/security/Permissions.h"
 #include "core/services/CoreServices.h"
 #include "core/services/DossierTypeRegistry.h"
 #include "core/storage/Database.h"
-#include "core/storage/MigrationRunner.h"
-#include "core/storage/schema/CoreSchema.h"
-#include "modules/accueil/mail/CourrielSchema.h"
-#include "modules/accueil/mail/MailPermissions.h"
+#include "modules/accueil/cli/AccueilCli.h"
 #include "modules/accueil/mail/MaildirImporter.h"
-#include "modules/accueil/shared/AccueilIds.h"
-#include "modules/accueil/shared/AccueilPermissions.h"
-#include "modules/accueil/shared/AccueilSchema.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -22,7 +16,9 @@
 
 using namespace Qt::StringLiterals;
 
-namespace iris::cli {
+namespace iris::accueil {
+
+using namespace iris::cli;
 
 namespace {
 
@@ -39,7 +35,7 @@ int fail(CliIO& io, const Error& error)
     return ExitFailure;
 }
 
-int runImport(const QStringList& args, CliIO& io)
+int runImport(ModuleContext& context, const QStringList& args, CliIO& io)
 {
     CommandParser parser;
     parser.setApplicationDescription(
@@ -60,29 +56,18 @@ int runImport(const QStringList& args, CliIO& io)
     const Result<DatabaseConfig> config = databaseConfig(parser);
     const QString maildir = parser.value(u"maildir"_s).trimmed();
     if (!config || maildir.isEmpty()) {
-        io.err << (config ? tr("Indiquez le dossier avec --maildir DOSSIER.") : config.error().message()) << '\n';
+        io.err << (config ? tr("Indiquez le dossier avec --maildir DOSSIER.") : config.error().message())
+               << '\n';
         return ExitUsage;
     }
-    if (auto r = accueil::MaildirImporter::checkMaildir(maildir); !r)
+    if (auto r = MaildirImporter::checkMaildir(maildir); !r)
         return fail(io, r.error());
-    const Result<std::shared_ptr<Database>> db = openSite(*config);
+    const Result<std::shared_ptr<Database>> db = cli_detail::openAndMigrate(context, *config);
     if (!db)
         return fail(io, db.error());
-    MigrationRunner migrations;
-    migrations.add(kCoreSchemaOwner, coreMigrations());
-    migrations.add(accueil::ids::SchemaOwner, accueil::accueilMigrations());
-    accueil::registerCourrielSchema(migrations);
-    if (auto r = migrations.run(**db); !r)
-        return fail(io, r.error());
-
-    auto permissions = std::make_shared<PermissionRegistry>();
-    accueil::declarePermissions(*permissions);
-    accueil::declareMailPermissions(*permissions);
-    DossierTypeRegistry dossierTypes;
     // The import acts as the system account: the audit trail records "système".
-    CoreServices services(*db, Session::system(permissions), &dossierTypes);
-    const Result<accueil::MaildirImportReport> report
-        = accueil::MaildirImporter(services).importFrom(maildir);
+    CoreServices services(*db, Session::system(context.permissions), context.dossierTypes);
+    const Result<MaildirImportReport> report = MaildirImporter(services).importFrom(maildir);
     if (!report) {
         const int rc = fail(io, report.error());
         (*db)->closeAll();
@@ -104,10 +89,10 @@ int runImport(const QStringList& args, CliIO& io)
 
 } // namespace
 
-void registerMailCommands(QList<CliCommand>& commands)
+void cli_detail::addMailCommands(QList<CliCommand>& commands, ModuleContext& context)
 {
-    commands.append(
-        { u"mail"_s, u"import"_s, tr("enregistre les courriels d'un dossier Maildir"), &runImport });
+    commands.append({ u"mail"_s, u"import"_s, tr("enregistre les courriels d'un dossier Maildir"),
+        [&context](const QStringList& args, CliIO& io) { return runImport(context, args, io); } });
 }
 
-} // namespace iris::cli
+} // namespace iris::accueil
