@@ -27,15 +27,15 @@ class Dialect
 public:
     virtual ~Dialect() = default;
 
-    virtual QString name() const = 0;  ///< "SQLite", "PostgreSQL"
+    virtual QString name() const = 0; ///< "SQLite", "PostgreSQL"
 
     // ---- DDL pieces --------------------------------------------------------
     /// Type + constraint of an auto-generated 64-bit primary key
     /// (SQLite: "INTEGER PRIMARY KEY AUTOINCREMENT", ids never reused).
     virtual QString primaryKey() const = 0;
-    virtual QString idType() const = 0;         ///< type of a column referencing an id
+    virtual QString idType() const = 0; ///< type of a column referencing an id
     virtual QString textType() const = 0;
-    virtual QString intType() const = 0;        ///< 64-bit integer
+    virtual QString intType() const = 0; ///< 64-bit integer
     virtual QString boolType() const = 0;
     virtual QString realType() const = 0;
     virtual QString blobType() const = 0;
@@ -70,7 +70,7 @@ public:
     /// INSERT … ON CONFLICT (conflictColumns) DO UPDATE SET updateColumns = new values,
     /// with named placeholders ":column" for every column.
     virtual QString upsert(const QString& table, const QStringList& columns,
-                           const QStringList& conflictColumns, const QStringList& updateColumns) const;
+        const QStringList& conflictColumns, const QStringList& updateColumns) const;
     /// INSERT … ON CONFLICT DO NOTHING, named placeholders ":column".
     virtual QString insertOrIgnore(const QString& table, const QStringList& columns) const;
     /// Plain INSERT with named placeholders ":column" that yields the new id via
@@ -96,8 +96,8 @@ public:
     /// A sargable prefix test `column >= :lo AND column < :hi` (uses a plain index,
     /// unlike LIKE 'x%' which SQLite only optimises under special pragmas).
     /// Bind the bounds with prefixRangeBounds().
-    virtual QString prefixRange(const QString& column, const QString& loPlaceholder,
-                                const QString& hiPlaceholder) const;
+    virtual QString prefixRange(
+        const QString& column, const QString& loPlaceholder, const QString& hiPlaceholder) const;
     /// Lower and upper (exclusive) bounds of the strings starting with prefix.
     static std::pair<QString, QString> prefixRangeBounds(const QString& prefix);
     /// True when `table` exists (query text with a ":name" placeholder).
@@ -114,6 +114,10 @@ public:
     virtual QDateTime fromDbDateTime(const QVariant& value) const = 0;
     virtual QVariant toDbDate(const QDate& value) const = 0;
     virtual QDate fromDbDate(const QVariant& value) const = 0;
+
+protected:
+    /// ":a, :b, :c" for the columns a, b, c (the named placeholders of an INSERT).
+    static QString namedPlaceholders(const QStringList& columns);
 };
 
 /// SQLite 3.35+ (Debian 12 ships 3.40).

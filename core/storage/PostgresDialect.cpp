@@ -7,17 +7,6 @@ using namespace Qt::StringLiterals;
 
 namespace iris {
 
-namespace {
-QString placeholders(const QStringList& columns)
-{
-    QStringList p;
-    p.reserve(columns.size());
-    for (const QString& c : columns)
-        p << QString(QLatin1Char(':') + c);
-    return p.join(u", "_s);
-}
-} // namespace
-
 QString PostgresDialect::name() const
 {
     return u"PostgreSQL"_s;
@@ -94,7 +83,7 @@ QString PostgresDialect::orderedJoin() const
 QString PostgresDialect::insertReturningId(const QString& table, const QStringList& columns) const
 {
     return u"INSERT INTO %1 (%2) VALUES (%3) RETURNING id"_s.arg(
-        table, columns.join(u", "_s), placeholders(columns));
+        table, columns.join(u", "_s), namedPlaceholders(columns));
 }
 
 QString PostgresDialect::returningId() const

@@ -103,9 +103,4 @@ QString explainPlan(const Database& db, const QString& select)
     return details;
 }
 
-QString targetOf(const DatabaseConfig& config)
-{
-    return config.target();
-}
-
 } // namespace iris::test

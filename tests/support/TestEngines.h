@@ -30,7 +30,4 @@ Result<DatabaseConfig> freshDatabaseConfig(const QString& sqlitePath);
 /// index is used. Empty when the statement cannot be explained.
 QString explainPlan(const Database& db, const QString& select);
 
-/// --database argument for a child process (iris-cli, iris-desk) on the given configuration.
-QString targetOf(const DatabaseConfig& config);
-
 } // namespace iris::test

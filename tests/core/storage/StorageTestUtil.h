@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/storage/Database.h"
+#include "core/storage/Dialect.h"
 #include "core/storage/MigrationRunner.h"
 #include "core/storage/schema/CoreSchema.h"
 #include "tests/support/TestEngines.h"
@@ -9,7 +10,6 @@
 #include <QFile>
 #include <QSqlQuery>
 #include <QTest>
-
 #include <memory>
 
 namespace iris::test {
@@ -38,8 +38,8 @@ inline std::shared_ptr<Database> openMigrated(const QString& path, DatabaseConfi
     config.busyTimeoutMs = options.busyTimeoutMs;
     auto opened = Database::open(config);
     if (!opened) {
-        QTest::qFail(qPrintable(opened.error().toString() + QLatin1Char(' ') + opened.error().detail()), __FILE__,
-                     __LINE__);
+        QTest::qFail(qPrintable(opened.error().toString() + QLatin1Char(' ') + opened.error().detail()),
+            __FILE__, __LINE__);
         return {};
     }
     MigrationRunner runner;
@@ -47,7 +47,7 @@ inline std::shared_ptr<Database> openMigrated(const QString& path, DatabaseConfi
     const Result<void> migrated = runner.run(**opened);
     if (!migrated) {
         QTest::qFail(qPrintable(migrated.error().toString() + QLatin1Char(' ') + migrated.error().detail()),
-                     __FILE__, __LINE__);
+            __FILE__, __LINE__);
         return {};
     }
     return *opened;
@@ -60,6 +60,17 @@ inline QVariant scalar(QSqlDatabase db, const QString& sql)
     if (!q.exec(sql) || !q.next())
         return {};
     return q.value(0);
+}
+
+/// The database's own tables, by name (either engine).
+inline QStringList tableNames(const Database& db)
+{
+    QStringList names;
+    QSqlQuery q(db.connection());
+    if (q.exec(db.dialect().listTablesQuery()))
+        while (q.next())
+            names << q.value(0).toString();
+    return names;
 }
 
 } // namespace iris::test

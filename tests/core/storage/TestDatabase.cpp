@@ -556,16 +556,6 @@ private Q_SLOTS:
     }
 
 private:
-    static QStringList tableNames(const Database& db)
-    {
-        QStringList names;
-        QSqlQuery q(db.connection());
-        if (q.exec(db.dialect().listTablesQuery()))
-            while (q.next())
-                names << q.value(0).toString();
-        return names;
-    }
-
     QTemporaryDir m_dir;
 };
 

@@ -181,17 +181,6 @@ private Q_SLOTS:
         QCOMPARE(r.error().code(), ErrorCode::InvalidArgument);
         QVERIFY(tableNames(**opened).isEmpty());
     }
-
-private:
-    static QStringList tableNames(const Database& db)
-    {
-        QStringList names;
-        QSqlQuery q(db.connection());
-        if (q.exec(db.dialect().listTablesQuery()))
-            while (q.next())
-                names << q.value(0).toString();
-        return names;
-    }
 };
 
 QTEST_GUILESS_MAIN(TestMigrations)
