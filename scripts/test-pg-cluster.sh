@@ -4,13 +4,15 @@
 #                                          127.0.0.1 and a free port (fsync off), write
 #                                          <state-dir>/uri ("postgresql://iris@127.0.0.1:PORT/postgres")
 #   test-pg-cluster.sh stop <state-dir>    stop it and remove its folder
+#   test-pg-cluster.sh pause <state-dir>   stop the server (fast shutdown), keep its data
+#   test-pg-cluster.sh resume <state-dir>  start it again on the same port (a restart mid-session)
 # No system service is used. As root, the server runs as the "postgres" account that
 # Debian's postgresql package creates (initdb refuses to run as root).
 # When the server binaries are missing it fails when CI=true, and otherwise writes no uri
 # (the PostgreSQL suites then report that they could not run).
 set -euo pipefail
 
-action=${1:?start|stop}
+action=${1:?start|stop|pause|resume}
 state=${2:?state directory}
 mkdir -p "$state"
 
@@ -40,8 +42,8 @@ start)
   echo "$data" > "$state/datadir"
   as_server "$bindir/initdb" -D "$data/db" -U iris --auth=trust -E UTF8 --locale=C.UTF-8 >"$state/initdb.log" 2>&1
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-  as_server "$bindir/pg_ctl" -D "$data/db" -l "$data/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  echo "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" > "$state/options"
+  as_server "$bindir/pg_ctl" -D "$data/db" -l "$data/server.log" -w -t 60 -o "$(cat "$state/options")" \
     start >"$state/pg_ctl.log" 2>&1 || { cat "$state/pg_ctl.log" "$data/server.log" >&2; exit 1; }
   echo "postgresql://iris@127.0.0.1:$port/postgres" > "$state/uri"
   echo "test-pg-cluster: $(cat "$state/uri") (data in $data)"
@@ -53,11 +55,20 @@ stop)
       as_server "$bindir/pg_ctl" -D "$data/db" -m immediate -w stop >/dev/null 2>&1 || true
     fi
     rm -rf "$data"
-    rm -f "$state/datadir" "$state/uri"
+    rm -f "$state/datadir" "$state/uri" "$state/options"
   fi
   ;;
+pause)
+  data=$(cat "$state/datadir")
+  as_server "$bindir/pg_ctl" -D "$data/db" -m fast -w -t 60 stop >>"$state/pg_ctl.log" 2>&1
+  ;;
+resume)
+  data=$(cat "$state/datadir")
+  as_server "$bindir/pg_ctl" -D "$data/db" -l "$data/server.log" -w -t 60 -o "$(cat "$state/options")" \
+    start >>"$state/pg_ctl.log" 2>&1 || { cat "$state/pg_ctl.log" "$data/server.log" >&2; exit 1; }
+  ;;
 *)
-  echo "usage: $0 start|stop <state-dir>" >&2
+  echo "usage: $0 start|stop|pause|resume <state-dir>" >&2
   exit 2
   ;;
 esac

@@ -52,6 +52,7 @@ struct ThreadConnection
     QString name;
     std::weak_ptr<ConnectionRegistry> registry;
     int depth = 0; ///< transaction nesting on this thread
+    quint64 generation = 0; ///< Database::invalidateConnections() count when it was opened
     bool rollbackOnly = false; ///< a nested step failed: the outer transaction must not commit
 };
 
@@ -96,6 +97,7 @@ struct Database::Private
     DatabaseConfig config;
     std::unique_ptr<detail::DatabaseEngine> engine;
     quint64 key = ++g_databaseCounter;
+    std::atomic<quint64> generation { 0 };
     std::shared_ptr<ConnectionRegistry> registry = std::make_shared<ConnectionRegistry>();
 };
 
@@ -134,15 +136,17 @@ Result<std::shared_ptr<Database>> Database::open(const DatabaseConfig& config)
 QSqlDatabase Database::connection() const
 {
     ThreadConnections& mine = threadConnections();
-    auto it = mine.byDatabase.constFind(d->key);
-    if (it != mine.byDatabase.constEnd() && QSqlDatabase::contains(it->name)) {
+    const quint64 generation = d->generation.load();
+    auto it = mine.byDatabase.find(d->key);
+    if (it != mine.byDatabase.end() && QSqlDatabase::contains(it->name)) {
         QSqlDatabase db = QSqlDatabase::database(it->name, false);
         // A server that restarted or a network that dropped leaves a dead connection: reopen
         // it (outside a transaction only: an interrupted transaction is reported, not resumed).
-        if (it->depth == 0 && (!db.isOpen() || d->engine->isBroken(db))) {
+        if (it->depth == 0 && (it->generation != generation || !db.isOpen() || d->engine->isBroken(db))) {
             db.close();
             if (db.open())
                 d->engine->configure(db, d->config);
+            it->generation = generation;
         }
         return db;
     }
@@ -156,6 +160,7 @@ QSqlDatabase Database::connection() const
     ThreadConnection tc;
     tc.name = name;
     tc.registry = d->registry;
+    tc.generation = generation;
     mine.byDatabase.insert(d->key, tc);
 
     if (db.open())
@@ -215,8 +220,17 @@ Result<void> Database::runOnce(const std::function<Result<void>(QSqlDatabase&)>&
         return classify(db.lastError(), tr("ouverture de la base"));
 
     QSqlQuery q(db);
-    if (!q.exec(d->engine->dialect().beginWrite()))
-        return classify(q.lastError(), tr("début de l'enregistrement"));
+    if (!q.exec(d->engine->dialect().beginWrite())) {
+        Error e = classify(q.lastError(), tr("début de l'enregistrement"));
+        if (e.code() != ErrorCode::ConnectionLost)
+            return e;
+        // The connection died while idle (the server restarted): nothing has run yet, so open
+        // a new one and begin again, once.
+        db = connection();
+        q = QSqlQuery(db);
+        if (!db.isOpen() || !q.exec(d->engine->dialect().beginWrite()))
+            return classify(db.isOpen() ? q.lastError() : db.lastError(), tr("début de l'enregistrement"));
+    }
     {
         ThreadConnection& tc = threadConnections().byDatabase[d->key];
         tc.depth = 1;
@@ -268,6 +282,11 @@ Result<void> Database::check(const QSqlQuery& query, const QString& context)
     if (query.lastError().type() == QSqlError::NoError)
         return {};
     return classify(query.lastError(), context);
+}
+
+void Database::invalidateConnections()
+{
+    ++d->generation;
 }
 
 void Database::closeAll()

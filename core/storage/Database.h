@@ -86,6 +86,10 @@ public:
     /// doing ("enregistrement de l'usager"); the raw driver text goes to detail().
     static Error classify(const QSqlError& error, const QString& context);
 
+    /// Marks the connections of every thread stale: each is reopened on its next use outside a
+    /// transaction (the change feed calls it when the server is back after a restart).
+    void invalidateConnections();
+
     /// Closes and removes every connection (call before deleting the file in tests).
     /// Connections of other threads are also removed when those threads end.
     void closeAll();

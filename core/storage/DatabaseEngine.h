@@ -8,6 +8,8 @@
 
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QByteArray>
+#include <QList>
 #include <QString>
 #include <memory>
 
@@ -48,6 +50,11 @@ Error classifyPostgres(const QSqlError& error, const QString& context);
 bool isPostgresError(const QSqlError& error);
 
 QString storageTr(const char* text);
+
+/// libpq keyword/value pairs for a connection of our own to config's server (the change
+/// feed's listener), with the same keep-alives as the driver's connections.
+QList<std::pair<QByteArray, QByteArray>> postgresConnectParams(const DatabaseConfig& config,
+                                                               const QString& applicationName);
 
 } // namespace detail
 } // namespace iris

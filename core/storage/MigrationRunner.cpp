@@ -1,5 +1,7 @@
 #include "core/storage/MigrationRunner.h"
 
+#include "core/storage/ChangeFeed.h"
+
 #include "core/storage/Database.h"
 #include "core/storage/Dialect.h"
 
@@ -224,7 +226,12 @@ Result<void> MigrationRunner::runOwners(const Database& database, const QStringL
                              r.error().fields(), r.error().detail());
         }
     }
-    return {};
+    // The new tables notify the other workstations of their changes (PostgreSQL).
+    return database.transaction([&](QSqlDatabase& tx) -> Result<void> {
+        if (Result<void> locked = lockAndCreate(tx); !locked)
+            return locked;
+        return installChangeTriggers(tx, database);
+    });
 }
 
 } // namespace iris

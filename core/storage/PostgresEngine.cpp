@@ -149,6 +149,36 @@ std::unique_ptr<DatabaseEngine> makePostgresEngine()
     return std::make_unique<PostgresEngine>();
 }
 
+QList<std::pair<QByteArray, QByteArray>> postgresConnectParams(const DatabaseConfig& config,
+                                                               const QString& applicationName)
+{
+    QList<std::pair<QByteArray, QByteArray>> out;
+    const auto add = [&out](const QByteArray& key, const QByteArray& value) { out.append(std::pair(key, value)); };
+    if (!config.host.isEmpty())
+        add("host", config.host.toUtf8());
+    add("port", QByteArray::number(config.port));
+    add("dbname", config.name.toUtf8());
+    if (!config.user.isEmpty())
+        add("user", config.user.toUtf8());
+    if (!config.password.isEmpty())
+        add("password", config.password.toUtf8());
+    bool timeout = false;
+    for (const auto& [key, value] : config.parameters) {
+        if (key == u"application_name"_s)
+            continue;
+        timeout = timeout || key == u"connect_timeout"_s;
+        add(key.toUtf8(), value.toUtf8());
+    }
+    add("application_name", applicationName.toUtf8());
+    if (!timeout)
+        add("connect_timeout", "5");
+    add("keepalives", "1");
+    add("keepalives_idle", "10");
+    add("keepalives_interval", "5");
+    add("keepalives_count", "3");
+    return out;
+}
+
 bool isPostgresError(const QSqlError& error)
 {
     return error.driverText().startsWith(u"QPSQL"_s);

@@ -1,6 +1,7 @@
 #include "app/desk/src/MainWindow.h"
 
 #include "app/desk/src/AboutDialog.h"
+#include "app/desk/src/ConnectionBanner.h"
 #include "app/desk/src/ActionBinder.h"
 #include "app/desk/src/GlobalSearch.h"
 #include "app/desk/src/GlobalSearchEngine.h"
@@ -26,6 +27,7 @@
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -63,6 +65,8 @@ MainWindow::MainWindow(ModuleContext& context, ShellController& shell, QList<Mod
             m_status->showMessage(tr("Cette page n'est pas disponible."), 4000);
     });
     m_shell.setDialogParent(this);
+    connect(m_connectionBanner, &ConnectionBanner::restored, m_status,
+        [this] { m_status->showMessage(tr("Connexion au serveur rétablie."), 5000); });
 
     qsizetype failed = 0;
     for (const ModuleSpec& spec : m_modules)
@@ -197,7 +201,16 @@ void MainWindow::createPages()
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
-    setCentralWidget(splitter);
+    // On a shared site, a band above the pages says when the server cannot be reached.
+    auto* central = new QWidget(this);
+    auto* column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    m_connectionBanner = new ConnectionBanner(central);
+    column->addWidget(m_connectionBanner);
+    column->addWidget(splitter, 1);
+    setCentralWidget(central);
+    m_connectionBanner->watch(m_context.database);
 
     if (!pages.isEmpty())
         showPage(pages.constFirst().id);

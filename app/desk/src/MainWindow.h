@@ -16,6 +16,7 @@ class ModuleContext;
 namespace iris::shell {
 
 class ActionBinder;
+class ConnectionBanner;
 class GlobalSearch;
 class GlobalSearchEngine;
 class NavigationBar;
@@ -88,6 +89,7 @@ private:
     GlobalSearchEngine* m_searchEngine = nullptr;
     GlobalSearch* m_search = nullptr;
     StatusBarController* m_status = nullptr;
+    ConnectionBanner* m_connectionBanner = nullptr;
     ActionBinder* m_actions = nullptr;
     QPointer<SettingsDialog> m_settings;
 };

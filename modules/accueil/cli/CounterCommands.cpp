@@ -5,6 +5,7 @@
 #include "core/modules/ModuleContext.h"
 #include "core/services/AgentService.h"
 #include "core/services/CoreServices.h"
+#include "core/storage/ChangeFeed.h"
 #include "core/storage/Database.h"
 #include "core/storage/Dialect.h"
 #include "modules/accueil/cli/AccueilCli.h"
@@ -14,11 +15,14 @@
 #include "modules/accueil/shared/MotiveCatalog.h"
 
 #include <QCoreApplication>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlQuery>
 #include <QThread>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -289,6 +293,25 @@ int watch(ModuleContext& context, const QStringList& args, CliIO& io)
             return fail(io, q.error());
         last = q->next() ? q->value(0).toLongLong() : 0;
     }
+    // Woken by the change feed (PostgreSQL LISTEN/NOTIFY, SQLite data_version), and at least
+    // every interval (every 2 s on a server, whose notifications make polling needless).
+    ChangeFeed::Options feedOptions;
+    feedOptions.pollIntervalMs = interval;
+    const std::shared_ptr<ChangeFeed> feed = ChangeFeed::shared(*db, feedOptions);
+    QEventLoop loop;
+    QTimer timer;
+    timer.setSingleShot(true);
+    QObject::connect(&timer, &QTimer::timeout, &loop, &QEventLoop::quit);
+    QObject::connect(feed.get(), &ChangeFeed::changed, &loop, &QEventLoop::quit);
+
+    // On PostgreSQL, ids are handed out when a row is written, not when it is committed: an
+    // event of a longer transaction may appear after one with a higher id. Events are read
+    // again from a floor that trails the newest one by 30 s (no write transaction lasts that
+    // long: idle_in_transaction_session_timeout is 60 s and a unit of work takes milliseconds),
+    // and those already printed are skipped.
+    qint64 floor = last;
+    QSet<qint64> printed;
+    QList<std::pair<QDateTime, qint64>> marks;  // (when, newest id then) to move the floor on
     bool reported = false;
     for (;;) {
         Result<QSqlQuery> q
@@ -297,8 +320,8 @@ int watch(ModuleContext& context, const QStringList& args, CliIO& io)
                    u"FROM accueil_ticket_events e JOIN accueil_tickets t ON t.id = e.ticket_id "
                    u"LEFT JOIN accueil_ticket_categories k ON k.id = t.category_id "
                    u"LEFT JOIN accueil_desks dk ON dk.id = e.desk_id "
-                   u"WHERE e.id > :last ORDER BY e.id LIMIT 500"_s,
-                { { u":last"_s, last } });
+                   u"WHERE e.id > :floor ORDER BY e.id LIMIT 2000"_s,
+                { { u":floor"_s, floor } });
         if (!q) {
             // The server restarting or the network dropping: say it once, keep trying; the
             // position is kept, so nothing is skipped once the connection is back.
@@ -306,7 +329,7 @@ int watch(ModuleContext& context, const QStringList& args, CliIO& io)
                 io.err << tr("Connexion au serveur perdue — nouvelle tentative…") << '\n';
             io.err.flush();
             reported = true;
-            QThread::msleep(1000);
+            QThread::msleep(500);
             continue;
         }
         if (reported) {
@@ -315,7 +338,11 @@ int watch(ModuleContext& context, const QStringList& args, CliIO& io)
             reported = false;
         }
         while (q->next()) {
-            last = q->value(0).toLongLong();
+            const qint64 id = q->value(0).toLongLong();
+            if (printed.contains(id))
+                continue;
+            printed.insert(id);
+            last = std::max(last, id);
             const QDateTime at = d.fromDbDateTime(q->value(2));
             if (parser.isSet(u"json"_s)) {
                 QJsonObject o { { u"event"_s, eventName(q->value(1).toString()) },
@@ -331,7 +358,20 @@ int watch(ModuleContext& context, const QStringList& args, CliIO& io)
             }
         }
         io.out.flush();
-        QThread::msleep(ulong(interval));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        if (!(*db)->isServer()) {
+            floor = last;  // SQLite commits one writer at a time, in id order
+            printed.clear();
+        } else {
+            marks.append({now, last});
+            while (!marks.isEmpty() && marks.constFirst().first.secsTo(now) >= 30) {
+                floor = std::max(floor, marks.constFirst().second);
+                marks.removeFirst();
+            }
+            printed.removeIf([floor](qint64 id) { return id <= floor; });
+        }
+        timer.start((*db)->isServer() && feed->isConnected() ? std::max(interval, 2000) : interval);
+        loop.exec();
     }
 }
 

@@ -1,20 +1,21 @@
 #pragma once
 
 #include <QObject>
-#include <QThread>
 
 #include <memory>
 
 namespace iris {
+class ChangeFeed;
 class Database;
 }
 
 namespace iris::accueil {
 
-/// Tells the views when anything was committed to the site database — by this process
-/// or by another desk's (SQLite `PRAGMA data_version`, read on a connection of its own
-/// thread, changes whenever another connection commits). Polls every interval on a
-/// worker thread; changed() arrives on the thread that owns the watcher.
+/// Tells the accueil views when anything was committed to the site database — by this
+/// process or by another workstation: the process's ChangeFeed (SQLite data_version poll,
+/// PostgreSQL LISTEN/NOTIFY), shared with every other view of the process. changed() arrives
+/// on the thread that owns the watcher; after a reconnection to the server it comes once more,
+/// so that everything is reloaded.
 class DatabaseWatcher final : public QObject
 {
     Q_OBJECT
@@ -24,8 +25,10 @@ public:
 
     void start();
     void stop();
-    bool isRunning() const { return m_thread.isRunning(); }
+    bool isRunning() const;
     int interval() const { return m_intervalMs; }
+    /// The feed behind the watcher (null before start()).
+    ChangeFeed* feed() const { return m_feed.get(); }
 
 Q_SIGNALS:
     void changed();
@@ -33,7 +36,7 @@ Q_SIGNALS:
 private:
     std::weak_ptr<Database> m_db;
     int m_intervalMs;
-    QThread m_thread;
+    std::shared_ptr<ChangeFeed> m_feed;
 };
 
 } // namespace iris::accueil

@@ -56,11 +56,12 @@ TestAgent adminAgent()
     return { u"a.admin"_s, u"Alain Admin"_s, u"admin-2026!"_s, Role::Administrateur };
 }
 
-Result<void> createSiteDatabase(const QString& path)
+Result<void> createSiteDatabase(const QString& target)
 {
-    DatabaseConfig config;
-    config.path = path;
-    Result<std::shared_ptr<Database>> opened = Database::open(config);
+    const Result<DatabaseConfig> config = DatabaseConfig::fromTarget(target);
+    if (!config)
+        return config.error();
+    Result<std::shared_ptr<Database>> opened = Database::open(*config);
     if (!opened)
         return opened.error();
     std::shared_ptr<Database> db = opened.value();

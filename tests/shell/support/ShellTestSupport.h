@@ -40,8 +40,9 @@ struct TestAgent
 TestAgent counterAgent(); ///< agent d'accueil "c.accueil"
 TestAgent adminAgent(); ///< administrateur "a.admin"
 
-/// Creates a migrated site database (core schema only) with the two test agents.
-Result<void> createSiteDatabase(const QString& path);
+/// Creates a migrated site database (core schema only) with the two test agents: target is a
+/// SQLite file path or a PostgreSQL URI, as --database takes.
+Result<void> createSiteDatabase(const QString& target);
 
 QByteArray fileBytes(const QString& path);
 
