@@ -1,4 +1,5 @@
 #include "core/services/AuditLog.h"
+#include "core/storage/ServerClock.h"
 
 #include "core/storage/Database.h"
 #include "core/storage/Dialect.h"
@@ -32,7 +33,7 @@ Result<void> AuditLog::recordAs(QSqlDatabase& connection, const Database& db, co
     QSqlQuery q(connection);
     q.prepare(u"INSERT INTO audit_events (at, agent_id, agent_login, action, entity_kind, entity_id, details) "
               "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    q.addBindValue(dialect.toDbDateTime(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(dialect.toDbDateTime(ServerClock::now().toUTC()));
     q.addBindValue(agent.id > 0 ? QVariant(agent.id) : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(agent.login);
     q.addBindValue(action);

@@ -1,4 +1,5 @@
 #include "core/services/HouseholdService.h"
+#include "core/storage/ServerClock.h"
 
 #include "core/security/Session.h"
 #include "core/services/AuditLog.h"
@@ -83,7 +84,7 @@ Result<void> HouseholdService::bump(QSqlDatabase& db, qint64 householdId, int ve
 {
     QSqlQuery q(db);
     q.prepare(u"UPDATE households SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?"_s);
-    q.addBindValue(m_db->dialect().toDbDateTime(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(m_db->dialect().toDbDateTime(ServerClock::now().toUTC()));
     q.addBindValue(householdId);
     q.addBindValue(version);
     if (!q.exec())
@@ -176,7 +177,7 @@ Result<Household> HouseholdService::create(qint64 chefCitizenId, const QString& 
             const QString& nom = chef->nomUsage.isEmpty() ? chef->nomNaissance : chef->nomUsage;
             name = tr("Foyer %1").arg(nom);
         }
-        const QVariant now = dialect.toDbDateTime(QDateTime::currentDateTimeUtc());
+        const QVariant now = dialect.toDbDateTime(ServerClock::now().toUTC());
         QSqlQuery q(c);
         q.prepare(dialect.insertReturningId(u"households"_s, {u"version"_s, u"label"_s, u"created_at"_s,
                                                               u"updated_at"_s}));
@@ -251,7 +252,7 @@ Result<Household> HouseholdService::addMember(qint64 householdId, int version, q
         q.addBindValue(citizenId);
         q.addBindValue(householdLinkId(link));
         q.addBindValue(dependant);
-        q.addBindValue(m_db->dialect().toDbDateTime(QDateTime::currentDateTimeUtc()));
+        q.addBindValue(m_db->dialect().toDbDateTime(ServerClock::now().toUTC()));
         if (!q.exec()) {
             Error e = Database::classify(q.lastError(), tr("ajout au foyer"));
             if (e.code() == ErrorCode::Duplicate)

@@ -1,4 +1,5 @@
 #include "core/services/OrganisationService.h"
+#include "core/storage/ServerClock.h"
 
 #include "core/base/TextFold.h"
 #include "core/base/Validators.h"
@@ -222,7 +223,7 @@ Result<Organisation> OrganisationService::create(const Organisation& input)
         return valid.error();
     Organisation o = std::move(valid).value();
     const Dialect& dialect = m_db->dialect();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = ServerClock::now().toUTC();
     Result<void> tx = m_db->transaction([&](QSqlDatabase& c) -> Result<void> {
         QSqlQuery q(c);
         q.prepare(dialect.insertReturningId(
@@ -268,7 +269,7 @@ Result<Organisation> OrganisationService::update(const Organisation& input)
         return valid.error();
     Organisation o = std::move(valid).value();
     const Dialect& dialect = m_db->dialect();
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = ServerClock::now().toUTC();
     Result<void> tx = m_db->transaction([&](QSqlDatabase& c) -> Result<void> {
         QSqlQuery q(c);
         q.prepare(u"UPDATE organisations SET version = version + 1, name = ?, name_key = ?, rna = ?, siret = ?, "

@@ -1,5 +1,7 @@
 #include "core/services/ServiceSupport.h"
 
+#include "core/storage/ServerClock.h"
+
 #include "core/storage/Database.h"
 
 #include <QCoreApplication>
@@ -39,7 +41,8 @@ Error staleOrMissing(QSqlDatabase& db, const QString& table, qint64 id, const QS
 
 QDateTime systemNow()
 {
-    return QDateTime::currentDateTime();
+    // The database server's clock on a shared site (one clock for every workstation's indicators).
+    return ServerClock::now();
 }
 
 bool rowExists(QSqlDatabase& db, const QString& table, qint64 id)

@@ -2,8 +2,10 @@
 
 #include "core/storage/Database.h"
 #include "core/storage/DatabaseEngine.h"
+#include "core/storage/ServerClock.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QMap>
@@ -139,6 +141,7 @@ bool ChangeFeed::Private::listen(PGconn* conn)
     QElapsedTimer quiet;   // since the server last said anything
     quiet.start();
     QElapsedTimer probe;   // since the heartbeat query was sent
+    qint64 probeSentMs = 0;
     bool probing = false;
     QElapsedTimer gathering;  // since the first notification not yet signalled
     QMap<QString, QList<qint64>> pending;
@@ -176,6 +179,9 @@ bool ChangeFeed::Private::listen(PGconn* conn)
                     break;
                 }
                 const bool ok = PQresultStatus(r) == PGRES_TUPLES_OK;
+                if (ok && PQntuples(r) == 1)
+                    ServerClock::measured(probeSentMs, QByteArray(PQgetvalue(r, 0, 0)).toLongLong(),
+                                          QDateTime::currentMSecsSinceEpoch());
                 PQclear(r);
                 if (!ok)
                     return false;
@@ -201,7 +207,9 @@ bool ChangeFeed::Private::listen(PGconn* conn)
         if (probing && probe.elapsed() >= options.heartbeatTimeoutMs)
             return false;  // the server (or the network) no longer answers
         if (!probing && quiet.elapsed() >= options.heartbeatMs) {
-            if (!PQsendQuery(conn, "SELECT 1"))
+            // The heartbeat also keeps the server clock's offset up to date.
+            probeSentMs = QDateTime::currentMSecsSinceEpoch();
+            if (!PQsendQuery(conn, "SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint"))
                 return false;
             probing = true;
             probe.restart();

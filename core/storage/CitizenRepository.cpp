@@ -1,4 +1,5 @@
 #include "core/storage/CitizenRepository.h"
+#include "core/storage/ServerClock.h"
 
 #include "core/base/PhoneNumber.h"
 #include "core/base/TextFold.h"
@@ -77,7 +78,7 @@ QString insertSql(const Dialect& dialect)
 
 void stampNew(Citizen& c)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = ServerClock::now().toUTC();
     if (!c.createdAt.isValid())
         c.createdAt = now;
     if (!c.updatedAt.isValid())
@@ -226,7 +227,7 @@ Result<void> CitizenRepository::update(QSqlDatabase& db, Citizen& citizen) const
     QStringList sets;
     for (const QString& column : kDataColumns.split(u", "_s))
         sets << QString(column + u" = ?"_s);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = ServerClock::now().toUTC();
     QSqlQuery q(db);
     q.prepare(u"UPDATE citizens SET version = version + 1, %1, updated_at = ? WHERE id = ? AND version = ?"_s.arg(
         sets.join(u", "_s)));

@@ -1,5 +1,8 @@
 #include "core/storage/DatabaseEngine.h"
 #include "core/storage/Dialect.h"
+#include "core/storage/ServerClock.h"
+
+#include <QDateTime>
 
 #include <QRegularExpression>
 #include <QSqlDriver>
@@ -103,6 +106,11 @@ public:
                 tr("Le serveur PostgreSQL de « %1 » est en version %2 : IRIS Desk demande PostgreSQL 15 "
                    "ou plus récent.")
                     .arg(config.target(), q.value(0).toString()));
+        q.finish();
+        // Timestamps follow the server's clock (ServerClock), not this workstation's.
+        const qint64 sent = QDateTime::currentMSecsSinceEpoch();
+        if (q.exec(u"SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint"_s) && q.next())
+            ServerClock::measured(sent, q.value(0).toLongLong(), QDateTime::currentMSecsSinceEpoch());
         q.finish();
         if (!q.exec(m_dialect.listTablesQuery()))
             return classifyPostgres(q.lastError(), tr("lecture de la base"));

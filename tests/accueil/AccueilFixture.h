@@ -15,7 +15,7 @@ namespace iris::test {
 
 /// A real site for the Accueil data-layer tests: a SQLite file in a temporary folder with
 /// the core and "accueil" schemas, the demo reference data (services, motives, demo agents),
-/// the module's permissions and the default counter setup (categories A–E and R, desks 1–5).
+/// the module's permissions and the default counter setup (categories A–E and R, desks 1–12, desk 5 for the CCAS).
 /// Services handed out by as() run on a settable clock (`now`), core services included.
 class AccueilFixture final
 {

@@ -3,6 +3,7 @@
 // callbacks (one late), an inbox of courriels matched to citizens by address, and the
 // post register with real PDF scans — each once, however often the seeding runs.
 #include "core/services/CitizenService.h"
+#include "modules/accueil/counter/CounterSetup.h"
 #include "modules/accueil/counter/QueueService.h"
 #include "modules/accueil/mail/CourrielSchema.h"
 #include "modules/accueil/mail/CourrielService.h"
@@ -69,6 +70,11 @@ private Q_SLOTS:
         QVERIFY(waiting->first().priority > 0);
         for (const Ticket& t : *waiting)
             QVERIFY(t.issuedAt <= now && t.issuedAt >= now.addSecs(-45 * 60));
+        // Twelve counter desks, as at IRIS.
+        const Result<QList<Desk>> desks = CounterSetup(*f.system).desks(true);
+        QVERIFY(desks);
+        QCOMPARE(desks->size(), 12);
+        QCOMPARE(desks->last().number, 12);
         const Result<QList<Ticket>> atDesk2 = queue.atDesk(f.deskId(2));
         QVERIFY(atDesk2);
         QCOMPARE(atDesk2->size(), 1);

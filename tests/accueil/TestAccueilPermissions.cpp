@@ -95,7 +95,7 @@ private Q_SLOTS:
                 return std::optional<Error>(ticket.error());
             QueueService queue(s);
             queue.setClock(fx.clock());
-            // Each role calls at its own free desk: 1 to 5 exist, the allowed roles use 1–3.
+            // Each role calls at its own free desk: 1 to 12 exist, the allowed roles use 1–3.
             static int desk = 0;
             desk = desk % 3 + 1;
             const auto called = queue.callNext(fx.deskId(desk));

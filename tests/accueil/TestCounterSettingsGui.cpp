@@ -72,7 +72,7 @@ private Q_SLOTS:
         QVERIFY(page);
         QVERIFY(QTest::qWaitForWindowExposed(page.get()));
 
-        // The default setup: categories A–E and R, desks 1–5.
+        // The default setup: categories A–E and R, desks 1–12.
         auto* categories = child<QTableWidget>(page.get(), u"counterCategoryTable"_s);
         QVERIFY(categories);
         QCOMPARE(categories->rowCount(), 6);
@@ -110,16 +110,16 @@ private Q_SLOTS:
         auto* tabs = child<QTabWidget>(page.get(), u"counterSettingsTabs"_s);
         tabs->setCurrentIndex(1);
         auto* desks = child<QTableWidget>(page.get(), u"counterDeskTable"_s);
-        QCOMPARE(desks->rowCount(), 5);
+        QCOMPARE(desks->rowCount(), 12);
         child<QPushButton>(page.get(), u"counterDeskNew"_s)->click();
         auto* number = child<QSpinBox>(page.get(), u"counterDeskNumber"_s);
-        QCOMPARE(number->value(), 6);
+        QCOMPARE(number->value(), 13);
         QTest::keyClicks(child<QLineEdit>(page.get(), u"counterDeskLabel"_s), u"Guichet urbanisme"_s);
         QTest::keyClick(number, Qt::Key_S, Qt::ControlModifier);
         auto* deskMessage = child<QLabel>(page.get(), u"counterDeskMessage"_s);
         QTRY_COMPARE(deskMessage->text(), u"Guichet urbanisme enregistré."_s);
-        QCOMPARE(desks->rowCount(), 6);
-        QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM accueil_desks WHERE number = 6 AND label = 'Guichet urbanisme'"_s), 1);
+        QCOMPARE(desks->rowCount(), 13);
+        QCOMPARE(scalar(h, u"SELECT COUNT(*) FROM accueil_desks WHERE number = 13 AND label = 'Guichet urbanisme'"_s), 1);
 
         desks->setCurrentCell(3, 0);
         QCOMPARE(number->value(), 4);

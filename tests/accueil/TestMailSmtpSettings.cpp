@@ -7,10 +7,12 @@
 #include "modules/accueil/mail/SmtpPasswordVault.h"
 #include "modules/accueil/mail/SmtpSettingsStore.h"
 #include "tests/accueil/AccueilFixture.h"
+#include "tests/support/TestEngines.h"
 
 #include <QFile>
 #include <QDir>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -23,6 +25,7 @@ class TestMailSmtpSettings : public QObject
     Q_OBJECT
 
     std::unique_ptr<AccueilFixture> f;
+    QTemporaryDir m_keys;  // the shared site's key folder (/etc/iris-desk on a real site)
 
     static SmtpSettingsStore::Values sample()
     {
@@ -40,8 +43,17 @@ class TestMailSmtpSettings : public QObject
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        qunsetenv("IRIS_MAIL_KEY_FILE");
+        QCOMPARE(SmtpPasswordVault::sharedSiteKeyPath(), u"/etc/iris-desk/mail-key"_s);
+        qputenv("IRIS_MAIL_KEY_FILE", m_keys.filePath(u"mail-key"_s).toUtf8());
+        QCOMPARE(SmtpPasswordVault::sharedSiteKeyPath(), m_keys.filePath(u"mail-key"_s));
+    }
+
     void init()
     {
+        QFile::remove(m_keys.filePath(u"mail-key"_s));
         f = std::make_unique<AccueilFixture>();
         declareMailPermissions(*f->permissions);
         QString error;
@@ -89,10 +101,13 @@ private Q_SLOTS:
             f->scalar(u"SELECT COUNT(*) FROM audit_events WHERE entity_kind = 'accueil_mail_send_settings'"_s)
                 .toInt(),
             1);
-        const QString keyFile = SmtpPasswordVault::keyPathFor(f->path());
+        // SQLite: beside the file, for its owner alone. A shared site: the site key file, readable
+        // by the group of the workstations' accounts (they run under different OS accounts).
+        const QString keyFile = test::onPostgres() ? SmtpPasswordVault::sharedSiteKeyPath()
+                                                   : SmtpPasswordVault::keyPathFor(f->path());
         QVERIFY(QFileInfo::exists(keyFile));
-        QCOMPARE(QFile::permissions(keyFile) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
-            QFileDevice::Permissions());
+        QCOMPARE(QFile::permissions(keyFile) & QFileDevice::ReadOther, QFileDevice::Permissions());
+        QCOMPARE(bool(QFile::permissions(keyFile) & QFileDevice::ReadGroup), test::onPostgres());
         QCOMPARE(QFileInfo(keyFile).size(), 32);
         // Published whole: no half-written or temporary key file is left beside it.
         const QFileInfo key(keyFile);

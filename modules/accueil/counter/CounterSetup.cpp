@@ -13,6 +13,10 @@ using namespace Qt::StringLiterals;
 namespace iris::accueil {
 
 namespace {
+constexpr int kDefaultDeskCount = 12;
+} // namespace
+
+namespace {
 
 const QString kCategoryColumns = u"id, version, label, prefix, default_service_id, motive_theme_id, sort_order, active"_s;
 const QString kDeskColumns = u"id, version, number, label, service_id, active"_s;
@@ -281,7 +285,8 @@ Result<bool> CounterSetup::installDefaults()
         if (!dq)
             return dq.error();
         const qint64 ccas = lookupId(c, u"services"_s, u"ccas"_s);
-        for (int n = 1; n <= 5; ++n) {
+        // Twelve counter desks, as at IRIS (twelve agents); desk 5 is the CCAS's own.
+        for (int n = 1; n <= kDefaultDeskCount; ++n) {
             const bool social = n == 5 && ccas > 0;
             dq->bindValue(u":number"_s, n);
             dq->bindValue(u":label"_s, social ? tr("Guichet CCAS") : QString(u""_s));

@@ -23,9 +23,16 @@ bool sodiumReady()
 }
 } // namespace
 
-SmtpPasswordVault::SmtpPasswordVault(QString keyPath)
+SmtpPasswordVault::SmtpPasswordVault(QString keyPath, bool groupReadable)
     : m_keyPath(std::move(keyPath))
+    , m_groupReadable(groupReadable)
 {
+}
+
+QString SmtpPasswordVault::sharedSiteKeyPath()
+{
+    const QString configured = qEnvironmentVariable("IRIS_MAIL_KEY_FILE");
+    return configured.isEmpty() ? u"/etc/iris-desk/mail-key"_s : configured;
 }
 
 QString SmtpPasswordVault::keyPathFor(const QString& databasePath)
@@ -62,7 +69,8 @@ Result<QByteArray> SmtpPasswordVault::key(bool create) const
     // lost key could never be read again).
     QTemporaryFile out(m_keyPath + u".XXXXXX"_s);
     if (!out.open() || out.write(k) != k.size() || !out.flush()
-        || !out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        || !out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                               | (m_groupReadable ? QFileDevice::ReadGroup : QFileDevice::Permissions())))
         return Error(ErrorCode::IoError,
             tr("Impossible de créer la clé du mot de passe d'envoi (%1).").arg(m_keyPath));
     ::fsync(out.handle());

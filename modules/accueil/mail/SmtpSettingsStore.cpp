@@ -45,7 +45,13 @@ QString SmtpSettingsStore::defaultSignature()
 
 QString SmtpSettingsStore::keyPath() const
 {
-    return SmtpPasswordVault::keyPathFor(m_services.database()->config().path);
+    const Database& db = *m_services.database();
+    return db.isServer() ? SmtpPasswordVault::sharedSiteKeyPath() : SmtpPasswordVault::keyPathFor(db.config().path);
+}
+
+SmtpPasswordVault SmtpSettingsStore::vault() const
+{
+    return SmtpPasswordVault(keyPath(), m_services.database()->isServer());
 }
 
 Result<SmtpSettingsStore::Values> SmtpSettingsStore::load() const
@@ -89,7 +95,7 @@ Result<SmtpSettingsStore::Values> SmtpSettingsStore::read(bool decrypt) const
     const QString sealed = raw.value(kPassword);
     v.passwordStored = !sealed.isEmpty();
     if (decrypt && v.passwordStored) {
-        const Result<QString> password = SmtpPasswordVault(keyPath()).open(sealed);
+        const Result<QString> password = vault().open(sealed);
         if (!password)
             return password.error();
         v.smtp.password = *password;
@@ -127,7 +133,7 @@ Result<SmtpSettingsStore::Values> SmtpSettingsStore::save(const Values& input, P
     // Sealed before the transaction: the key file is written once, outside any lock.
     QString sealed;
     if (password == Password::Replace) {
-        const Result<QString> s = SmtpPasswordVault(keyPath()).seal(v.smtp.password);
+        const Result<QString> s = vault().seal(v.smtp.password);
         if (!s)
             return s.error();
         sealed = *s;

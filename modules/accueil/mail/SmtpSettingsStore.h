@@ -2,6 +2,7 @@
 
 #include "core/base/Result.h"
 #include "core/services/ServiceSupport.h"
+#include "modules/accueil/mail/SmtpPasswordVault.h"
 #include "modules/accueil/mail/SmtpSettings.h"
 
 #include <QCoreApplication>
@@ -15,7 +16,8 @@ namespace iris::accueil {
 
 /// The SMTP server and the signature of replies, stored in the site database
 /// (accueil_mail_send_settings) so every workstation sends the same way. The password
-/// is sealed with SmtpPasswordVault (key file beside the database); it is never
+/// is sealed with SmtpPasswordVault (key file beside the SQLite file, or the site key file of a
+/// shared PostgreSQL site, see SmtpPasswordVault); it is never
 /// audited, logged nor handed back to a settings form.
 ///
 /// Permissions: load() needs accueil.mail (agents who send) or accueil.configure;
@@ -49,6 +51,7 @@ public:
 private:
     Result<Values> read(bool decrypt) const;
     QString keyPath() const;
+    SmtpPasswordVault vault() const;
 
     CoreServices& m_services;
     sql::Clock m_now = &sql::systemNow;

@@ -4,7 +4,9 @@
 // a lock held by another session, a read-only session).
 #include "StorageTestUtil.h"
 
+#include "core/services/ServiceSupport.h"
 #include "core/storage/Dialect.h"
+#include "core/storage/ServerClock.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -282,6 +284,22 @@ private Q_SLOTS:
         QVERIFY(!opened.ok());
         QCOMPARE(opened.error().code(), ErrorCode::ConnectionLost);
         QVERIFY2(opened.error().message().contains(u"serveur"_s), qPrintable(opened.error().message()));
+    }
+
+    void timestampsFollowTheServerClock()
+    {
+        SERVER_ONLY();
+        // A workstation whose clock is an hour off: opening the site measures the server's.
+        ServerClock::setOffsetMs(3600 * 1000);
+        QVERIFY(qAbs(QDateTime::currentDateTime().secsTo(sql::systemNow()) - 3600) <= 1);
+        auto db = openMigrated(m_dir.filePath(u"unused.sqlite"_s));
+        QVERIFY(db);
+        QVERIFY2(qAbs(ServerClock::offsetMs()) < 1000, qPrintable(QString::number(ServerClock::offsetMs())));
+        // What the services stamp (sql::systemNow) is the server's now.
+        const QDateTime stamped = sql::systemNow();
+        const QDateTime server = scalar(db->connection(), u"SELECT clock_timestamp()"_s).toDateTime();
+        QVERIFY2(qAbs(stamped.msecsTo(server)) < 1000,
+            qPrintable(stamped.toString(Qt::ISODateWithMs) + u" / "_s + server.toString(Qt::ISODateWithMs)));
     }
 
     void readOnlySessionOnServerRefusesWrites()

@@ -1,5 +1,6 @@
 #include "modules/accueil/counter/ui/CounterPage.h"
 
+#include "core/storage/ServerClock.h"
 #include "core/domain/MunicipalService.h"
 #include "core/services/CoreServices.h"
 #include "core/services/DirectoryService.h"
@@ -232,7 +233,7 @@ void CounterPage::reload()
 
 void CounterPage::tick()
 {
-    const QDateTime now = QDateTime::currentDateTime();
+    const QDateTime now = ServerClock::now();
     m_model->setNow(now);
     m_visit->tick(now);
     const QList<Ticket>& tickets = m_model->tickets();

@@ -1,5 +1,6 @@
 #include "modules/accueil/counter/ui/VisitPanel.h"
 
+#include "core/storage/ServerClock.h"
 #include "core/domain/Citizen.h"
 #include "core/services/CitizenService.h"
 #include "core/services/CoreServices.h"
@@ -187,7 +188,7 @@ void VisitPanel::refresh()
     }
     m_citizen->setText(!has ? QString() : m_ticket.citizenId > 0 ? m_citizenName : tr("Non identifié"));
     m_openCitizen->setEnabled(has && m_ticket.citizenId > 0);
-    tick(QDateTime::currentDateTime());
+    tick(ServerClock::now());
 }
 
 void VisitPanel::apply(const Result<Ticket>& result, const QString& done)

@@ -1,5 +1,6 @@
 #include "modules/accueil/mail/ui/CourrielRegisterPage.h"
 
+#include "core/storage/ServerClock.h"
 #include "core/domain/Agent.h"
 #include "core/services/AgentService.h"
 #include "core/services/CoreServices.h"
@@ -173,7 +174,7 @@ void CourrielRegisterPage::reload()
     }
     m_model->setCourriels(*rows);
     int overdue = 0;
-    const QDateTime now = QDateTime::currentDateTime();
+    const QDateTime now = ServerClock::now();
     for (const Courriel& c : *rows)
         overdue += c.isOverdue(now) ? 1 : 0;
     m_count->setText(overdue > 0

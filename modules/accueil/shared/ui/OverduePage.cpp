@@ -1,5 +1,6 @@
 #include "modules/accueil/shared/ui/OverduePage.h"
 
+#include "core/storage/ServerClock.h"
 #include "core/services/CoreServices.h"
 #include "modules/accueil/shared/AccueilIds.h"
 #include "modules/accueil/shared/DatabaseWatcher.h"
@@ -84,7 +85,7 @@ void OverduePage::reload()
     CoreServices* s = m_controller.services();
     if (!s)
         return;
-    const QDateTime now = QDateTime::currentDateTime();
+    const QDateTime now = ServerClock::now();
     OverdueQuery query;
     query.scope = OverdueQuery::Scope(m_scope->currentData().toInt());
     switch (m_horizon->currentData().toInt()) {
