@@ -1,9 +1,10 @@
 // Two desks calling "next" at the same moment never get the same ticket: two threads
 // (two connections of one process) and two processes race through a few hundred tickets;
-// every ticket is handed out exactly once and the queue is drained.
+// every ticket is handed out exactly once and the queue is drained. On both engines (SQLite's
+// BEGIN IMMEDIATE, PostgreSQL's FOR UPDATE SKIP LOCKED).
 //
 // The test binary doubles as the competing process: `accueil_call_next_concurrency
-// --worker DB DESK LOGIN DATE` calls next until the queue is empty and prints the ids.
+// --worker TARGET DESK LOGIN DATE GOFILE` calls next until the queue is empty and prints the ids.
 #include "core/services/AgentService.h"
 #include "core/storage/MigrationRunner.h"
 #include "modules/accueil/counter/QueueService.h"
@@ -18,6 +19,7 @@
 #include <QElapsedTimer>
 #include <QSemaphore>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -62,9 +64,13 @@ QList<qint64> drain(CoreServices& services, qint64 deskId, const QDateTime& now,
 
 int runWorker(const QStringList& args)
 {
-    // --worker DB DESK LOGIN DATE
-    DatabaseConfig config;
-    config.path = args.value(2);
+    // --worker TARGET DESK LOGIN DATE GOFILE
+    Result<DatabaseConfig> target = DatabaseConfig::fromTarget(args.value(2));
+    if (!target) {
+        std::fprintf(stderr, "%s\n", qPrintable(target.error().toString()));
+        return 2;
+    }
+    DatabaseConfig config = *target;
     config.busyTimeoutMs = 30000;
     Result<std::shared_ptr<Database>> db = Database::open(config);
     if (!db) {
@@ -85,7 +91,7 @@ int runWorker(const QStringList& args)
     // Both workers start calling together: ready, then wait for the test's go file.
     std::printf("# ready\n");
     std::fflush(stdout);
-    const QString go = args.value(2) + u".go"_s;
+    const QString go = args.value(6);
     QElapsedTimer waited;
     waited.start();
     while (!QFile::exists(go) && waited.elapsed() < 60000)
@@ -111,6 +117,7 @@ class TestCallNextConcurrency : public QObject
     Q_OBJECT
 
     test::AccueilFixture f;
+    QTemporaryDir m_dir;
 
     QSet<qint64> issueMany(int count)
     {
@@ -201,7 +208,8 @@ private Q_SLOTS:
         for (const auto& [desk, login] : desks) {
             auto* p = new QProcess(this);
             p->start(QCoreApplication::applicationFilePath(),
-                     {u"--worker"_s, f.path(), QString::number(f.deskId(desk)), login, u"2025-06-03"_s});
+                     {u"--worker"_s, f.db->config().target(), QString::number(f.deskId(desk)), login,
+                      u"2025-06-03"_s, m_dir.filePath(u"go"_s)});
             workers << p;
         }
         // Both ready (database open, services built), then both go at once.
@@ -209,7 +217,7 @@ private Q_SLOTS:
         for (qsizetype i = 0; i < workers.size(); ++i) {
             QTRY_VERIFY_WITH_TIMEOUT((outputs[i] += workers.at(i)->readAllStandardOutput()).contains("# ready"), 60000);
         }
-        QFile go(f.path() + u".go"_s);
+        QFile go(m_dir.filePath(u"go"_s));
         QVERIFY(go.open(QIODevice::WriteOnly));
         go.close();
         QList<QSet<qint64>> takenBy;

@@ -17,6 +17,14 @@ OwnPgCluster::~OwnPgCluster()
     }
 }
 
+QString OwnPgCluster::dataDir() const
+{
+    QFile f(m_state.filePath(u"datadir"_s));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(f.readAll()).trimmed() + u"/db"_s;
+}
+
 QString OwnPgCluster::uriFile() const
 {
     return m_state.filePath(u"uri"_s);
@@ -26,6 +34,11 @@ bool OwnPgCluster::run(const QString& action, QString* error)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
+    if (m_durable) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"IRIS_PG_DURABLE"_s, u"1"_s);
+        p.setProcessEnvironment(env);
+    }
     p.start(u"bash"_s, { sourceDir() + u"/scripts/test-pg-cluster.sh"_s, action, m_state.path() });
     if (!p.waitForFinished(120000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
         *error = u"test-pg-cluster.sh %1 a échoué : %2"_s.arg(action, QString::fromUtf8(p.readAll()));

@@ -17,6 +17,8 @@ public:
     OwnPgCluster(const OwnPgCluster&) = delete;
     OwnPgCluster& operator=(const OwnPgCluster&) = delete;
 
+    /// Keep fsync and synchronous commits (the benchmarks); before start().
+    void setDurable(bool durable) { m_durable = durable; }
     /// initdb and start; false and a message when the server binaries are missing or it fails
     /// (the suite then fails: it never skips).
     bool start(QString* error);
@@ -24,6 +26,9 @@ public:
     bool pause(QString* error);
     /// Starts again on the same port.
     bool resume(QString* error);
+
+    /// The server's data folder (pg_hba.conf, postgresql.conf…).
+    QString dataDir() const;
 
     /// "postgresql://iris@127.0.0.1:PORT/postgres"
     QString uri() const { return m_uri; }
@@ -35,6 +40,7 @@ private:
     QTemporaryDir m_state;
     QString m_uri;
     bool m_started = false;
+    bool m_durable = false;
 };
 
 } // namespace iris::test

@@ -4,6 +4,7 @@
 #include "app/desk/src/DatabaseBootstrap.h"
 #include "app/desk/src/DemoSeedRunner.h"
 #include "app/desk/src/ErrorReporter.h"
+#include "app/desk/src/ServerPasswordDialog.h"
 #include "app/desk/src/LoginDialog.h"
 #include "app/desk/src/MainWindow.h"
 #include "app/desk/src/ModuleHost.h"
@@ -91,8 +92,25 @@ std::optional<int> DeskApplication::openDatabase()
     const QString what = tr("Ouverture de la base de données %1").arg(m_options.database.target());
 
     m_bootstrap = std::make_unique<DatabaseBootstrap>(m_options.database);
+    Result<std::shared_ptr<Database>> opened = m_bootstrap->open();
+    // A shared site whose server wants a password libpq did not find (~/.pgpass, PGPASSFILE):
+    // asked here, kept in memory for this run only.
+    for (int attempt = 0; !opened && opened.error().code() == ErrorCode::AuthenticationFailed
+         && m_options.database.driver == DatabaseConfig::Driver::Postgres
+         && qobject_cast<QApplication*>(QCoreApplication::instance()) && attempt < 3;
+         ++attempt) {
+        ServerPasswordDialog ask(m_options.database.target(),
+            m_options.database.user.isEmpty() ? qEnvironmentVariable("USER") : m_options.database.user,
+            attempt == 0 && m_options.database.password.isEmpty()
+                ? QString()
+                : tr("Mot de passe refusé par le serveur."));
+        if (ask.exec() != QDialog::Accepted)
+            break;
+        m_options.database.password = ask.password();
+        m_bootstrap = std::make_unique<DatabaseBootstrap>(m_options.database);
+        opened = m_bootstrap->open();
+    }
     DatabaseBootstrap& bootstrap = *m_bootstrap;
-    Result<std::shared_ptr<Database>> opened = bootstrap.open();
     if (!opened) {
         reporter.report(what, opened.error());
         return ErrorReporter::exitCodeFor(opened.error().code());
