@@ -35,7 +35,7 @@ function(iris_add_bench name)
   target_link_libraries(${name} PRIVATE ${B_LIBRARIES})
   set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bench")
   add_custom_target(run_${name}
-    COMMAND ${CMAKE_COMMAND} -E env QT_QPA_PLATFORM=offscreen "IRIS_SHARED_DIR=${CMAKE_SOURCE_DIR}/../shared"
+    COMMAND ${CMAKE_COMMAND} -E env QT_QPA_PLATFORM=offscreen "IRIS_SHARED_DIR=${CMAKE_SOURCE_DIR}/../shared" "IRIS_SOURCE_DIR=${CMAKE_SOURCE_DIR}"
             $<TARGET_FILE:${name}> ${B_ARGS}
     DEPENDS ${name} USES_TERMINAL
     WORKING_DIRECTORY "${CMAKE_BINARY_DIR}/bench")

@@ -61,7 +61,7 @@ Result<QList<KbGap>> KbFeedback::gaps() const
         " (SELECT query FROM kb_feedback f2 WHERE f2.normalized = f.normalized ORDER BY created_at DESC, id "
         "DESC"
         "  LIMIT 1)"
-        " FROM kb_feedback f GROUP BY normalized ORDER BY count(*) DESC, max(created_at) DESC");
+        " FROM kb_feedback f GROUP BY normalized ORDER BY count(*) DESC, max(created_at) DESC, normalized");
     QList<KbGap> out;
     while (s.step()) {
         KbGap gap;

@@ -216,7 +216,7 @@ Result<QList<KbArticle>> KbStore::articlesDueForReview(const QDate& today) const
     SqliteStatement s = m_connection->prepare(
         std::string("SELECT ")
             .append(ArticleColumns)
-            .append(" FROM kb_article WHERE review_by <> '' AND review_by < ?1 ORDER BY review_by, title"));
+            .append(" FROM kb_article WHERE review_by <> '' AND review_by < ?1 ORDER BY review_by, title, id"));
     s.bind(1, today.toString(Qt::ISODate));
     QList<KbArticle> out;
     while (s.step())

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL 15 cluster for the test suites (the ctest fixture "pg"):
 #   test-pg-cluster.sh start <state-dir>   initdb into a temporary folder, start the server on
-#                                          127.0.0.1 and a free port (fsync off), write
+#                                          127.0.0.1 and a free port (fsync off unless
+#                                          IRIS_PG_DURABLE=1), write
 #                                          <state-dir>/uri ("postgresql://iris@127.0.0.1:PORT/postgres")
 #   test-pg-cluster.sh stop <state-dir>    stop it and remove its folder
 #   test-pg-cluster.sh pause <state-dir>   stop the server (fast shutdown), keep its data
@@ -42,7 +43,11 @@ start)
   echo "$data" > "$state/datadir"
   as_server "$bindir/initdb" -D "$data/db" -U iris --auth=trust -E UTF8 --locale=C.UTF-8 >"$state/initdb.log" 2>&1
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-  echo "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" > "$state/options"
+  # Tests need no durability; the benchmarks measure commits as a real server makes them
+  # (IRIS_PG_DURABLE=1 keeps fsync and synchronous commits).
+  durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${IRIS_PG_DURABLE:-}" = "1" ] && durability=""
+  echo "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$data $durability -c max_connections=200" > "$state/options"
   as_server "$bindir/pg_ctl" -D "$data/db" -l "$data/server.log" -w -t 60 -o "$(cat "$state/options")" \
     start >"$state/pg_ctl.log" 2>&1 || { cat "$state/pg_ctl.log" "$data/server.log" >&2; exit 1; }
   echo "postgresql://iris@127.0.0.1:$port/postgres" > "$state/uri"

@@ -92,13 +92,13 @@ Result<Agent> AgentService::findByLogin(const QString& login) const
 Result<QList<Agent>> AgentService::list(bool includeInactive) const
 {
     return select(
-        includeInactive ? u"ORDER BY display_name"_s : u"WHERE active = TRUE ORDER BY display_name"_s, {});
+        includeInactive ? u"ORDER BY display_name, id"_s : u"WHERE active = TRUE ORDER BY display_name, id"_s, {});
 }
 
 Result<QList<Agent>> AgentService::listByService(qint64 serviceId) const
 {
     return select(
-        u"WHERE service_id = :s AND active = TRUE ORDER BY display_name"_s, { { u":s"_s, serviceId } });
+        u"WHERE service_id = :s AND active = TRUE ORDER BY display_name, id"_s, { { u":s"_s, serviceId } });
 }
 
 Result<Agent> AgentService::validated(const Agent& input) const

@@ -344,8 +344,10 @@ Result<QList<MotiveTheme>> ContactService::motiveThemes(bool includeInactive) co
     std::function<void(qint64)> walk = [&](qint64 parent) {
         QList<MotiveTheme> children = byParent.values(parent);
         std::sort(children.begin(), children.end(), [](const MotiveTheme& a, const MotiveTheme& b) {
-            return a.sortOrder != b.sortOrder ? a.sortOrder < b.sortOrder
-                                              : a.label.localeAwareCompare(b.label) < 0;
+            if (a.sortOrder != b.sortOrder)
+                return a.sortOrder < b.sortOrder;
+            const int byLabel = a.label.localeAwareCompare(b.label);
+            return byLabel != 0 ? byLabel < 0 : a.id < b.id;
         });
         for (const MotiveTheme& child : children) {
             ordered.append(child);

@@ -372,13 +372,16 @@ Result<void> CitizenRepository::BulkInserter::insert(Citizen& citizen)
 
 namespace {
 
-/// Reads rows (summary columns first) until `limit` distinct citizens are collected.
+/// Reads rows (summary columns first) until `limit` distinct citizens are collected; the rows
+/// read go to *rowsRead when given.
 Result<void> collect(QSqlQuery& q, const CitizenRepository& repo, int limit, QList<CitizenSummary>& out,
-                     QSet<qint64>& seen)
+                     QSet<qint64>& seen, int* rowsRead = nullptr)
 {
     if (!q.exec())
         return Database::classify(q.lastError(), tr("recherche d'usagers"));
     while (out.size() < limit && q.next()) {
+        if (rowsRead)
+            ++*rowsRead;
         const qint64 id = q.value(0).toLongLong();
         if (seen.contains(id))
             continue;
@@ -445,15 +448,27 @@ Result<QList<CitizenSummary>> CitizenRepository::searchByName(QSqlDatabase& db, 
         }
         sql += byPair ? u" ORDER BY p.pair_key, p.citizen_id"_s : u" ORDER BY t.token, t.citizen_id"_s;
 
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        if (!q.prepare(sql))
-            return Database::classify(q.lastError(), tr("recherche d'usagers"));
-        for (const QVariant& v : std::as_const(binds))
-            q.addBindValue(v);
+        // A window of rows, not the whole range: a server sends every row of a result (a
+        // three-letter prefix matches thousands), where SQLite steps only as far as read. A
+        // citizen comes once per matching name, so a few rows per citizen shown are enough;
+        // when the window runs out first, the range is read again in full.
         const qsizetype before = out.size();
-        if (Result<void> r = collect(q, *this, limit, out, seen); !r)
-            return r.error();
+        const int window = int(qMin<qsizetype>((limit + seen.size()) * 4 + 16, 100000));
+        for (const bool windowed : {true, false}) {
+            QSqlQuery q(db);
+            q.setForwardOnly(true);
+            if (!q.prepare(windowed ? QString(sql + u' ' + m_dialect.limit(u"?"_s)) : sql))
+                return Database::classify(q.lastError(), tr("recherche d'usagers"));
+            for (const QVariant& v : std::as_const(binds))
+                q.addBindValue(v);
+            if (windowed)
+                q.addBindValue(window);
+            int rowsRead = 0;
+            if (Result<void> r = collect(q, *this, limit, out, seen, &rowsRead); !r)
+                return r.error();
+            if (out.size() >= limit || rowsRead < window)
+                break;
+        }
         if (exact) {
             // Exact matches are few: show them in name order.
             std::sort(out.begin() + before, out.end(), [](const CitizenSummary& a, const CitizenSummary& b) {

@@ -133,44 +133,7 @@ int main(int argc, char** argv)
         << " contacts\n";
 
     // Realistic queries drawn from the data itself (deterministic).
-    QStringList queries;
-    {
-        QSqlQuery q(db->connection());
-        q.exec(u"SELECT nom_usage, nom_naissance, prenoms, phone, email FROM citizens ORDER BY id"_s);
-        QList<QStringList> rows;
-        while (q.next())
-            rows << QStringList{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                                q.value(3).toString(), q.value(4).toString()};
-        QRandomGenerator rng(7);
-        while (queries.size() < queryCount && !rows.isEmpty()) {
-            const QStringList& r = rows.at(rng.bounded(int(rows.size())));
-            const QString nom = r.at(0).isEmpty() ? r.at(1) : r.at(0);
-            const QString prenom = r.at(2).section(u' ', 0, 0);
-            const QString phone = r.at(3);
-            const QString email = r.at(4);
-            switch (queries.size() % 8) {
-            case 0: queries << nom.left(3 + rng.bounded(3)).toLower(); break;               // "dup", "dupo"
-            case 1: queries << QString(nom + u' ' + prenom.left(3)); break;                 // "Dupont jea"
-            case 2: queries << QString(prenom.toLower() + u' ' + nom.left(3).toLower()); break;  // "jean dup"
-            case 3: queries << QString(nom.left(3) + u' ' + prenom.left(3)).toUpper(); break;    // "DUP JEA"
-            case 4:
-                if (phone.startsWith(u"+33"_s) && phone.size() == 12)
-                    queries << phone.right(4);                                              // last digits
-                break;
-            case 5:
-                if (phone.startsWith(u"+33"_s) && phone.size() == 12) {
-                    const QString n = QString(u'0' + phone.mid(3));
-                    queries << u"%1 %2 %3 %4 %5"_s.arg(n.mid(0, 2), n.mid(2, 2), n.mid(4, 2), n.mid(6, 2), n.mid(8, 2));
-                }
-                break;
-            case 6:
-                if (!email.isEmpty())
-                    queries << email;
-                break;
-            case 7: queries << prenom.left(4).toLower(); break;                             // "jean"
-            }
-        }
-    }
+    const QStringList queries = iris::bench::citizenSearchQueries(db->connection(), queryCount);
 
     const Session session = Session::system(std::make_shared<PermissionRegistry>());
     AuditLog audit(db, session);

@@ -68,7 +68,7 @@ Result<QList<TicketCategory>> CounterSetup::categories(bool includeInactive) con
     QSqlQuery q(c);
     const QString where = includeInactive ? QString() : u" WHERE active = TRUE"_s;
     if (!q.exec(QString(u"SELECT "_s + kCategoryColumns + u" FROM accueil_ticket_categories"_s + where
-                        + u" ORDER BY sort_order, prefix"_s)))
+                        + u" ORDER BY sort_order, prefix, id"_s)))
         return Database::classify(q.lastError(), tr("lecture des catégories de tickets"));
     QList<TicketCategory> list;
     while (q.next())

@@ -81,7 +81,7 @@ Result<void> QueueService::checkDeskFree(QSqlDatabase& c, const Desk& desk) cons
 {
     QSqlQuery q(c);
     q.prepare(u"SELECT label FROM accueil_tickets WHERE desk_id = :desk AND day = :day "
-              u"AND status IN ('appele', 'en_cours') ORDER BY called_at LIMIT 1"_s);
+              u"AND status IN ('appele', 'en_cours') ORDER BY called_at, id LIMIT 1"_s);
     q.bindValue(u":desk"_s, desk.id);
     q.bindValue(u":day"_s, m_services.database()->dialect().toDbDate(m_now().date()));
     if (!q.exec())
@@ -388,7 +388,7 @@ Result<QList<QueueService::Arrival>> QueueService::arrivals() const
     // A list of names, not the opening of a record: no read audit per line.
     q.prepare(u"SELECT a.id, a.start_at, a.service_id, s.name, a.citizen_id, c.nom_usage, c.nom_naissance, c.prenoms, "
               u"c.phone, a.motive, (SELECT t.label FROM accueil_tickets t WHERE t.appointment_id = a.id "
-              u"AND t.status <> 'parti' LIMIT 1) FROM appointments a JOIN citizens c ON c.id = a.citizen_id "
+              u"AND t.status <> 'parti' ORDER BY t.id LIMIT 1) FROM appointments a JOIN citizens c ON c.id = a.citizen_id "
               u"LEFT JOIN services s ON s.id = a.service_id WHERE a.start_at >= :from AND a.start_at < :to "
               u"AND a.status = 'prevu' ORDER BY a.start_at, a.id"_s);
     q.bindValue(u":from"_s, d.toDbDateTime(QDateTime(today, QTime(0, 0))));

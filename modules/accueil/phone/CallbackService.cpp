@@ -304,7 +304,7 @@ Result<QList<CallbackTask>> CallbackService::ofCitizen(qint64 citizenId) const
         return r.error();
     QSqlDatabase c = m_services.database()->connection();
     return selectTasks(c, m_services.database()->dialect(), u"citizen_id = :c"_s, {{u":c"_s, citizenId}},
-                       u"done_at IS NOT NULL, due_at DESC"_s, 100);
+                       u"done_at IS NOT NULL, due_at DESC, id DESC"_s, 100);
 }
 
 } // namespace iris::accueil

@@ -68,7 +68,7 @@ Result<void> EtatCivilGuards::checklistComplete(QSqlDatabase& c, const Dossier& 
 {
     QSqlQuery q(c);
     q.prepare(u"SELECT label FROM dossier_documents WHERE dossier_id = :d AND required = TRUE AND state <> 'verifie' "
-              u"ORDER BY position"_s);
+              u"ORDER BY position, id"_s);
     q.bindValue(u":d"_s, dossier.id);
     if (!q.exec())
         return Database::classify(q.lastError(), tr("lecture des pièces du dossier"));
