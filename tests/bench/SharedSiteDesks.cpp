@@ -68,6 +68,16 @@ std::unique_ptr<CoreServices> servicesAs(const std::shared_ptr<Database>& db,
     return std::make_unique<CoreServices>(db, Session(id, permissions), nullptr);
 }
 
+/// A worker's database, from the target on its command line; the reason on stderr.
+Result<std::shared_ptr<Database>> openWorkerDatabase(const QString& target)
+{
+    Result<DatabaseConfig> config = DatabaseConfig::fromTarget(target);
+    Result<std::shared_ptr<Database>> db = config ? Database::open(*config) : Result<std::shared_ptr<Database>>(config.error());
+    if (!db)
+        std::fprintf(stderr, "%s\n", qPrintable(db.error().toString()));
+    return db;
+}
+
 /// Every desk presses "next" at the same instants: the go file gives the first one
 /// (monotonicNs) and the gap between two.
 struct Beat
@@ -138,12 +148,9 @@ bool bareCall(PgBare& bare, const QByteArray& desk, const QByteArray& day, QByte
 int runDeskWorker(const QStringList& args)
 {
     // --desk-worker TARGET DESK LOGIN GOFILE service|bare DAY CALLS CATEGORY
-    Result<DatabaseConfig> config = DatabaseConfig::fromTarget(args.value(2));
-    Result<std::shared_ptr<Database>> db = config ? Database::open(*config) : Result<std::shared_ptr<Database>>(config.error());
-    if (!db) {
-        std::fprintf(stderr, "%s\n", qPrintable(db.error().toString()));
+    Result<std::shared_ptr<Database>> db = openWorkerDatabase(args.value(2));
+    if (!db)
         return 2;
-    }
     const qint64 deskId = args.value(3).toLongLong();
     const bool bareMode = args.value(6) == u"bare"_s;
     const QByteArray desk = QByteArray::number(deskId);
@@ -151,7 +158,7 @@ int runDeskWorker(const QStringList& args)
     const int calls = args.value(8).toInt();
     const qint64 categoryId = args.value(9).toLongLong();
     PgBare bare;
-    if (bareMode && !bare.connect(*config)) {
+    if (bareMode && !bare.connect((*db)->config())) {
         std::fprintf(stderr, "%s\n", qPrintable(bare.error()));
         return 2;
     }
@@ -362,12 +369,9 @@ bool benchCallNext(QTextStream& out, const std::shared_ptr<Database>& db, int de
 int runNotifyWorker(const QStringList& args)
 {
     // --notify-worker TARGET: "issue" on stdin → a ticket, "<id> <monotonic ns after commit>".
-    Result<DatabaseConfig> config = DatabaseConfig::fromTarget(args.value(2));
-    Result<std::shared_ptr<Database>> db = config ? Database::open(*config) : Result<std::shared_ptr<Database>>(config.error());
-    if (!db) {
-        std::fprintf(stderr, "%s\n", qPrintable(db.error().toString()));
+    Result<std::shared_ptr<Database>> db = openWorkerDatabase(args.value(2));
+    if (!db)
         return 2;
-    }
     auto permissions = std::make_shared<PermissionRegistry>();
     declarePermissions(*permissions);
     CoreServices system(*db, Session::system(permissions), nullptr);

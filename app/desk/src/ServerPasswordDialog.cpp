@@ -45,6 +45,7 @@ ServerPasswordDialog::ServerPasswordDialog(
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     m_password->setFocus();
+    setMinimumWidth(460); // the site's address on one line
 }
 
 QString ServerPasswordDialog::password() const
