@@ -1,5 +1,6 @@
 #include "core/storage/DatabaseEngine.h"
 #include "core/storage/Dialect.h"
+#include "core/storage/PgDriver.h"
 #include "core/storage/ServerClock.h"
 
 #include <QDateTime>
@@ -46,15 +47,13 @@ public:
     {
         if (config.name.isEmpty())
             return Error(ErrorCode::InvalidArgument, tr("Aucune base PostgreSQL n'a été indiquée."));
-        if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s))
-            return Error(ErrorCode::Unsupported,
-                tr("Le pilote PostgreSQL de Qt n'est pas installé sur ce poste (paquet libqt6sql6-psql)."));
         return {};
     }
 
     QSqlDatabase addConnection(const QString& name, const DatabaseConfig& config) const override
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+        // Our own driver on libpq (PgDriver.h): one round trip per statement, each prepared once.
+        QSqlDatabase db = QSqlDatabase::addDatabase(makePgDriver(), name);
         if (!config.host.isEmpty())
             db.setHostName(config.host);
         db.setPort(config.port);
@@ -189,7 +188,8 @@ QList<std::pair<QByteArray, QByteArray>> postgresConnectParams(const DatabaseCon
 
 bool isPostgresError(const QSqlError& error)
 {
-    return error.driverText().startsWith(u"QPSQL"_s);
+    // Our driver, or Qt's QPSQL (other tools' connections, tests).
+    return error.driverText().startsWith(QString::fromUtf16(kPgDriverPrefix)) || error.driverText().startsWith(u"QPSQL"_s);
 }
 
 Error classifyPostgres(const QSqlError& error, const QString& context)

@@ -2,9 +2,9 @@
 
 #include "core/storage/Database.h"
 #include "core/storage/DatabaseEngine.h"
+#include "core/storage/PgDriver.h"
 
 #include <QHash>
-#include <QRegularExpression>
 
 #include <libpq-fe.h>
 
@@ -69,110 +69,59 @@ bool PgBare::exec(const QByteArray& sql, int* rows)
     return readAll(PQexec(m_conn, sql.constData()), &m_error, m_conn, rows, nullptr);
 }
 
+bool PgBare::execPrepared(const QByteArray& sql, const QList<QByteArray>& params, QByteArray* first)
+{
+    auto it = m_prepared.constFind(sql);
+    if (it == m_prepared.constEnd()) {
+        const QByteArray name = "floor_" + QByteArray::number(m_prepared.size() + 1);
+        PGresult* r = PQprepare(m_conn, name.constData(), sql.constData(), 0, nullptr);
+        const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+        PQclear(r);
+        if (!ok) {
+            m_error = QString::fromUtf8(PQerrorMessage(m_conn));
+            return false;
+        }
+        it = m_prepared.insert(sql, name);
+    }
+    std::vector<const char*> values;
+    for (const QByteArray& p : params)
+        values.push_back(p.isNull() ? nullptr : p.constData());
+    return readAll(PQexecPrepared(m_conn, it->constData(), int(values.size()), values.data(), nullptr, nullptr, 0),
+        &m_error, m_conn, nullptr, first);
+}
+
 bool PgBare::execParams(const QByteArray& sql, const QList<QByteArray>& params, QByteArray* first)
 {
     std::vector<const char*> values;
     for (const QByteArray& p : params)
-        values.push_back(p.constData());
+        values.push_back(p.isNull() ? nullptr : p.constData());
     return readAll(PQexecParams(m_conn, sql.constData(), int(values.size()), nullptr, values.data(), nullptr,
                        nullptr, 0),
         &m_error, m_conn, nullptr, first);
 }
 
-QueryTrace::QueryTrace(pg_conn* conn)
-    : m_conn(conn)
+QueryTrace::QueryTrace(const QSqlDatabase& db)
+    : m_db(db)
+    , m_seen(std::make_shared<QList<TracedStatement>>())
 {
-    m_file = open_memstream(&m_buffer, &m_size);
-    if (m_file && m_conn) {
-        PQtrace(m_conn, m_file);
-        PQsetTraceFlags(m_conn, PQTRACE_SUPPRESS_TIMESTAMPS);
-    }
+    auto seen = m_seen;
+    setPgStatementObserver(m_db, [seen](const QByteArray& sql, const QList<QByteArray>& params) {
+        seen->append(TracedStatement { sql, params });
+    });
 }
 
 QueryTrace::~QueryTrace()
 {
     (void)statements();
-    std::free(m_buffer);
 }
 
-QList<QByteArray> QueryTrace::splitArguments(const QByteArray& list)
+QList<TracedStatement> QueryTrace::statements()
 {
-    QList<QByteArray> out;
-    QByteArray current;
-    bool quoted = false;
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        const char c = list.at(i);
-        if (quoted) {
-            current += c;
-            if (c == '\'') {
-                if (i + 1 < list.size() && list.at(i + 1) == '\'')
-                    current += list.at(++i);
-                else
-                    quoted = false;
-            }
-        } else if (c == '\'') {
-            quoted = true;
-            current += c;
-        } else if (c == ',') {
-            out << current.trimmed();
-            current.clear();
-        } else {
-            current += c;
-        }
+    if (!m_stopped) {
+        setPgStatementObserver(m_db, {});
+        m_stopped = true;
     }
-    if (!current.trimmed().isEmpty())
-        out << current.trimmed();
-    return out;
-}
-
-QByteArray QueryTrace::inlineArguments(QByteArray body, const QList<QByteArray>& literals)
-{
-    // From the highest index down, so that $1 does not eat the start of $12.
-    for (qsizetype i = literals.size(); i >= 1; --i)
-        body.replace(QByteArray(QByteArray("$") + QByteArray::number(i)), literals.at(i - 1));
-    return body;
-}
-
-QList<QByteArray> QueryTrace::statements()
-{
-    if (!m_file)
-        return {};
-    if (m_conn)
-        PQuntrace(m_conn);
-    std::fclose(m_file);
-    m_file = nullptr;
-    const QByteArray text(m_buffer, qsizetype(m_size));
-
-    // One message per line ("F\t<length>\tQuery\t \"…\""); a statement with a newline of its
-    // own continues on the next lines, which do not start with a direction.
-    QList<QByteArray> queries;
-    for (const QByteArray& line : text.split('\n')) {
-        if (line.startsWith("F\t") || line.startsWith("B\t")) {
-            const qsizetype at = line.indexOf("\tQuery\t \"");
-            queries << (line.startsWith("F\t") && at >= 0 ? line.mid(at + 9) : QByteArray());
-        } else if (!queries.isEmpty() && !queries.constLast().isEmpty()) {
-            queries.last() += '\n' + line;
-        }
-    }
-    static const QRegularExpression prepare(u"^PREPARE (\\S+) AS (.*)$"_s, QRegularExpression::DotMatchesEverythingOption);
-    static const QRegularExpression execute(u"^EXECUTE (\\S+)(?: \\((.*)\\))?$"_s, QRegularExpression::DotMatchesEverythingOption);
-    QHash<QString, QByteArray> prepared;
-    QList<QByteArray> out;
-    for (QByteArray q : std::as_const(queries)) {
-        if (q.isEmpty())
-            continue;
-        if (q.endsWith('"'))
-            q.chop(1);
-        const QString s = QString::fromUtf8(q);
-        if (const auto m = prepare.match(s); m.hasMatch()) {
-            prepared.insert(m.captured(1), m.captured(2).toUtf8());
-        } else if (const auto e = execute.match(s); e.hasMatch()) {
-            out << inlineArguments(prepared.value(e.captured(1)), splitArguments(e.captured(2).toUtf8()));
-        } else if (!s.startsWith(u"DEALLOCATE"_s)) {
-            out << q;
-        }
-    }
-    return out;
+    return *m_seen;
 }
 
 } // namespace iris::bench

@@ -1,14 +1,16 @@
 #pragma once
 
 // The floor of the PostgreSQL benchmarks: the same SQL sent through bare libpq, on the same
-// server and database, in the same run. And a trace of what a QPSQL connection sends, so that
+// server and database, in the same run. And a trace of what a site connection runs, so that
 // the floor runs exactly the statements the service ran.
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
+#include <QSqlDatabase>
 #include <QString>
 
-#include <cstdio>
+#include <memory>
 
 struct pg_conn;
 
@@ -34,39 +36,42 @@ public:
     /// Runs one statement with text parameters ($1…, extended protocol, unnamed statement).
     /// The first value of the first row goes to *first when given.
     bool execParams(const QByteArray& sql, const QList<QByteArray>& params, QByteArray* first = nullptr);
+    /// The same through a named statement, prepared on this connection the first time sql is
+    /// seen (what the site's driver does).
+    bool execPrepared(const QByteArray& sql, const QList<QByteArray>& params, QByteArray* first = nullptr);
     QString error() const { return m_error; }
     pg_conn* handle() const { return m_conn; }
 
 private:
     pg_conn* m_conn = nullptr;
     QString m_error;
+    QHash<QByteArray, QByteArray> m_prepared;
 };
 
-/// Records the Query messages a libpq connection sends (PQtrace into memory) and turns the
-/// driver's PREPARE / EXECUTE pairs back into the statements they ran, values inline (QPSQL
-/// prepares and executes with SQL text: "PREPARE qpsqlpstmt_1 AS …", "EXECUTE qpsqlpstmt_1
-/// ('dup', 20)"). DEALLOCATE is left out: a client of its own would not send it.
+/// One statement as a site connection ran it: SQL with $1… and its text parameters.
+struct TracedStatement
+{
+    QByteArray sql;
+    QList<QByteArray> params; ///< a null QByteArray for NULL
+};
+
+/// Records what a site connection runs (PgDriver's observer), so that the floor runs exactly
+/// the statements the service ran, with the same values.
 class QueryTrace final
 {
 public:
-    explicit QueryTrace(pg_conn* conn);
+    explicit QueryTrace(const QSqlDatabase& db);
     ~QueryTrace();
     QueryTrace(const QueryTrace&) = delete;
     QueryTrace& operator=(const QueryTrace&) = delete;
 
     /// Stops tracing; the statements run since the start, in order.
-    QList<QByteArray> statements();
-
-    /// "EXECUTE x ('a''b', 20, NULL)" arguments → {"'a''b'", "20", "NULL"} (SQL literals).
-    static QList<QByteArray> splitArguments(const QByteArray& list);
-    /// body with $1… replaced by the literals.
-    static QByteArray inlineArguments(QByteArray body, const QList<QByteArray>& literals);
+    QList<TracedStatement> statements();
 
 private:
-    pg_conn* m_conn = nullptr;
-    FILE* m_file = nullptr;
-    char* m_buffer = nullptr;
-    size_t m_size = 0;
+    QSqlDatabase m_db;
+    std::shared_ptr<QList<TracedStatement>> m_seen;
+    bool m_stopped = false;
 };
 
 } // namespace iris::bench

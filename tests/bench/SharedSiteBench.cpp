@@ -150,16 +150,15 @@ bool benchSearch(QTextStream& out, const std::shared_ptr<Database>& db, int quer
     const Session session = Session::system(std::make_shared<PermissionRegistry>());
     AuditLog audit(db, session);
     const CitizenService service(db, session, audit);
-    auto* handle = *static_cast<pg_conn* const*>(db->connection().driver()->handle().constData());
     PgBare bare;
     if (!bare.connect(db->config())) {
         out << bare.error() << '\n';
         return false;
     }
     // Warm-up, and the statements each search sends.
-    QList<QList<QByteArray>> statements;
+    QList<QList<TracedStatement>> statements;
     for (const QString& query : queries) {
-        QueryTrace trace(handle);
+        QueryTrace trace(db->connection());
         (void)service.search(query, kLimit);
         statements << trace.statements();
     }
@@ -176,9 +175,9 @@ bool benchSearch(QTextStream& out, const std::shared_ptr<Database>& db, int quer
             }
             hits += found->size();
             const qint64 b0 = monotonicNs();
-            for (const QByteArray& sql : statements.at(i)) {
-                if (!bare.exec(sql)) {
-                    out << "bare: " << bare.error() << " in " << sql << '\n';
+            for (const TracedStatement& st : statements.at(i)) {
+                if (!(st.params.isEmpty() ? bare.exec(st.sql) : bare.execPrepared(st.sql, st.params))) {
+                    out << "bare: " << bare.error() << " in " << st.sql << '\n';
                     return false;
                 }
             }

@@ -118,12 +118,12 @@ Beat waitForGo(const QString& go)
 bool bareCall(PgBare& bare, const QByteArray& desk, const QByteArray& day, QByteArray* id)
 {
     bool ok = bare.exec("BEGIN")
-        && bare.execParams("SELECT id, version, number, label, service_id, active FROM accueil_desks WHERE id = $1",
+        && bare.execPrepared("SELECT id, version, number, label, service_id, active FROM accueil_desks WHERE id = $1",
                            { desk })
-        && bare.execParams("SELECT label FROM accueil_tickets WHERE desk_id = $1 AND day = $2 AND status IN "
+        && bare.execPrepared("SELECT label FROM accueil_tickets WHERE desk_id = $1 AND day = $2 AND status IN "
                            "('appele', 'en_cours') ORDER BY called_at LIMIT 1",
                            { desk, day })
-        && bare.execParams("SELECT t.id, t.* FROM accueil_tickets t WHERE t.day = $1 AND t.status IN ('en_attente', "
+        && bare.execPrepared("SELECT t.id, t.* FROM accueil_tickets t WHERE t.day = $1 AND t.status IN ('en_attente', "
                            "'transfere') AND (t.target_desk_id = $2 OR (t.target_desk_id IS NULL AND "
                            "(t.service_id IS NULL OR NOT EXISTS (SELECT 1 FROM accueil_desks d WHERE d.active = "
                            "TRUE AND d.service_id = t.service_id)))) ORDER BY t.priority DESC, CASE WHEN "
@@ -131,13 +131,13 @@ bool bareCall(PgBare& bare, const QByteArray& desk, const QByteArray& day, QByte
                            "t.queued_at, t.id LIMIT 1 FOR UPDATE OF t SKIP LOCKED",
                            { day, desk }, id);
     if (ok && !id->isEmpty())
-        ok = bare.execParams("SELECT motive_theme_id FROM accueil_ticket_motives WHERE ticket_id = $1 "
+        ok = bare.execPrepared("SELECT motive_theme_id FROM accueil_ticket_motives WHERE ticket_id = $1 "
                              "ORDER BY position", { *id })
-            && bare.execParams("UPDATE accueil_tickets SET status = 'absent', desk_id = $1, called_at = now(), "
+            && bare.execPrepared("UPDATE accueil_tickets SET status = 'absent', desk_id = $1, called_at = now(), "
                                "call_count = call_count + 1, version = version + 1 WHERE id = $2 AND status = "
                                "'en_attente'",
                                { desk, *id })
-            && bare.execParams("INSERT INTO accueil_ticket_events (ticket_id, at, kind, desk_id, agent_id, detail) "
+            && bare.execPrepared("INSERT INTO accueil_ticket_events (ticket_id, at, kind, desk_id, agent_id, detail) "
                                "VALUES ($1, now(), 'appel', $2, NULL, 'bench')",
                                { *id, desk });
     return ok && bare.exec("COMMIT");
