@@ -40,6 +40,7 @@
 #include <QMap>
 #include <QSqlDriver>
 #include <QSqlQuery>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 using namespace iris;
@@ -202,6 +203,17 @@ bool benchSearch(QTextStream& out, const std::shared_ptr<Database>& db, int quer
     for (auto it = byKind.cbegin(); it != byKind.cend(); ++it)
         out << QString::asprintf("    %-14s p50 %7.3f ms  p95 %7.3f ms  (%lld)\n", qPrintable(it.key()),
                                  percentile(it.value(), 0.5), percentile(it.value(), 0.95), qint64(it.value().size()));
+    // The slowest searches, with what they sent: where the tail comes from.
+    QList<qsizetype> order(serviceMs.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](qsizetype a, qsizetype b) { return serviceMs.at(a) > serviceMs.at(b); });
+    out << "    slowest:";
+    for (qsizetype k = 0; k < qMin<qsizetype>(5, order.size()); ++k) {
+        const qsizetype i = order.at(k) % queries.size();
+        out << QString::asprintf(" \"%s\" %.1f ms (%lld st.)", qPrintable(queries.at(i)), serviceMs.at(order.at(k)),
+                                 qint64(statements.at(i).size()));
+    }
+    out << '\n';
     const double s95 = percentile(serviceMs, 0.95), b95 = percentile(bareMs, 0.95);
     out << "  goal: p95 <= 5 ms and <= 2× bare: " << (s95 <= 5.0 && s95 <= 2.0 * b95 ? "met" : "NOT met") << '\n';
     return true;

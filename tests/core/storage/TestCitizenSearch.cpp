@@ -128,6 +128,17 @@ private Q_SLOTS:
 
         const auto both = m_f.citizens.search(u"dupont jean"_s);
         QCOMPARE(ids(*both), (QStringList{u"Dupont Jean"_s, u"Dupont Jeanne"_s}));
+
+        // Two words: the exact match comes first even when a prefix-only match was registered
+        // before it (and so comes first in the name pairs' order).
+        for (const QString& prenom : {u"Annette"_s, u"Anne"_s}) {
+            const Result<Citizen> r = m_f.citizens.create(CitizenFixture::sample(u"Lefevre"_s, prenom));
+            QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+        }
+        const auto anne = m_f.citizens.search(u"lefevre anne"_s);
+        QVERIFY(anne.ok());
+        QCOMPARE(ids(*anne), (QStringList{u"Lefevre Anne"_s, u"Lefevre Annette"_s}));
+        QCOMPARE(ids(*m_f.citizens.search(u"ann lef"_s)), (QStringList{u"Lefevre Annette"_s, u"Lefevre Anne"_s}));
     }
 
     void limitIsApplied()
