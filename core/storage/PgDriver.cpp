@@ -323,7 +323,7 @@ protected:
     bool prepare(const QString& query) override
     {
         clear();
-        m_sql = numberedPlaceholders(query, &m_params);
+        m_sql = numberedPlaceholders(query);
         PgDriver* drv = pg();
         if (!drv || !drv->isOpen())
             return false;
@@ -476,7 +476,6 @@ private:
 
     QByteArray m_sql;  ///< the prepared statement, $n placeholders
     QByteArray m_name; ///< its server-side name
-    int m_params = 0;
     PGresult* m_result = nullptr;
     std::deque<PGresult*> m_more;
     int m_size = -1;

@@ -127,7 +127,7 @@ QByteArray paramText(const QVariant& v)
 
 /// Qt hands a driver without named placeholders the statement with "?" for each value;
 /// libpq wants $1, $2… ("?" inside quotes or identifiers stays).
-QByteArray numberedPlaceholders(const QString& query, int* count)
+QByteArray numberedPlaceholders(const QString& query)
 {
     QString out;
     out.reserve(query.size() + 16);
@@ -146,7 +146,6 @@ QByteArray numberedPlaceholders(const QString& query, int* count)
             out += ch;
         }
     }
-    *count = n;
     return out.toUtf8();
 }
 

@@ -19,7 +19,7 @@ QMetaType metaTypeOf(Oid type);
 QVariant readValue(const char* val, Oid type);
 /// A bound value as a text parameter; a null QByteArray for NULL.
 QByteArray paramText(const QVariant& v);
-/// query with each "?" outside quotes replaced by $1, $2…; *count gets how many.
-QByteArray numberedPlaceholders(const QString& query, int* count);
+/// query with each "?" outside quotes replaced by $1, $2…
+QByteArray numberedPlaceholders(const QString& query);
 
 } // namespace iris::detail::pg
