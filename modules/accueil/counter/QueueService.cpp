@@ -38,11 +38,19 @@ QueueService::CallRank QueueService::rankOf(const Ticket& ticket, const QDateTim
     return CallRank::Arrival;
 }
 
-Result<Desk> QueueService::activeDesk(QSqlDatabase& c, qint64 deskId) const
+Result<Desk> QueueService::activeDesk(QSqlDatabase& c, qint64 deskId, QString* busyWith) const
 {
     QSqlQuery q(c);
-    q.prepare(u"SELECT id, version, number, label, service_id, active FROM accueil_desks WHERE id = :id"_s);
+    // With busyWith, the ticket already called at this desk today comes in the same round trip
+    // (the same rule as checkDeskFree).
+    q.prepare(busyWith ? u"SELECT d.id, d.version, d.number, d.label, d.service_id, d.active, "
+                         u"(SELECT t.label FROM accueil_tickets t WHERE t.desk_id = d.id AND t.day = :day "
+                         u"AND t.status IN ('appele', 'en_cours') ORDER BY t.called_at, t.id LIMIT 1) "
+                         u"FROM accueil_desks d WHERE d.id = :id"_s
+                       : u"SELECT id, version, number, label, service_id, active FROM accueil_desks WHERE id = :id"_s);
     q.bindValue(u":id"_s, deskId);
+    if (busyWith)
+        q.bindValue(u":day"_s, m_services.database()->dialect().toDbDate(m_now().date()));
     if (!q.exec())
         return Database::classify(q.lastError(), tr("lecture du guichet"));
     if (!q.next() || !q.value(5).toBool())
@@ -54,6 +62,8 @@ Result<Desk> QueueService::activeDesk(QSqlDatabase& c, qint64 deskId) const
     d.label = q.value(3).toString();
     d.serviceId = sql::id(q.value(4));
     d.active = true;
+    if (busyWith)
+        *busyWith = q.value(6).toString();
     return d;
 }
 
@@ -87,11 +97,16 @@ Result<void> QueueService::checkDeskFree(QSqlDatabase& c, const Desk& desk) cons
     if (!q.exec())
         return Database::classify(q.lastError(), tr("lecture du guichet"));
     if (q.next())
-        return Error(ErrorCode::InvalidArgument,
-                     tr("Le %1 a déjà le ticket %2 en cours : clôturez-le, mettez-le en pause ou marquez-le "
-                        "absent avant d'appeler le suivant.")
-                         .arg(desk.displayName(), q.value(0).toString()));
+        return deskBusy(desk, q.value(0).toString());
     return {};
+}
+
+Error QueueService::deskBusy(const Desk& desk, const QString& ticketLabel) const
+{
+    return Error(ErrorCode::InvalidArgument,
+                 tr("Le %1 a déjà le ticket %2 en cours : clôturez-le, mettez-le en pause ou marquez-le "
+                    "absent avant d'appeler le suivant.")
+                     .arg(desk.displayName(), ticketLabel));
 }
 
 Result<Ticket> QueueService::take(QSqlDatabase& c, Ticket t, const Desk& desk, const QDateTime& now) const
@@ -238,11 +253,12 @@ Result<std::optional<Ticket>> QueueService::callNext(qint64 deskId)
     const TicketStore store(m_services.database()->dialect());
     std::optional<Ticket> called;
     Result<void> tx = m_services.database()->transaction([&](QSqlDatabase& c) -> Result<void> {
-        const Result<Desk> desk = activeDesk(c, deskId);
+        QString busyWith;
+        const Result<Desk> desk = activeDesk(c, deskId, &busyWith);
         if (!desk)
             return desk.error();
-        if (auto r = checkDeskFree(c, *desk); !r)
-            return r;
+        if (!busyWith.isEmpty())
+            return deskBusy(*desk, busyWith);
         // SQLite: BEGIN IMMEDIATE holds the write lock from the read of the candidate to its
         // update. PostgreSQL: the candidate is claimed (FOR UPDATE SKIP LOCKED), so another desk
         // calling at the same moment takes the next one instead of waiting. The conditional

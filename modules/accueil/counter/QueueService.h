@@ -89,8 +89,9 @@ public:
     Result<QList<Ticket>> ofCitizen(qint64 citizenId, int limit = 20) const;
 
 private:
-    Result<Desk> activeDesk(QSqlDatabase& c, qint64 deskId) const;
+    Result<Desk> activeDesk(QSqlDatabase& c, qint64 deskId, QString* busyWith = nullptr) const;
     Result<void> checkDeskFree(QSqlDatabase& c, const Desk& desk) const;
+    Error deskBusy(const Desk& desk, const QString& ticketLabel) const;
     Result<Ticket> take(QSqlDatabase& c, Ticket ticket, const Desk& desk, const QDateTime& now) const;
     QString callableBy(const Desk& desk) const;
     QVariantMap callBinds(const Desk& desk, const QDateTime& now) const;
