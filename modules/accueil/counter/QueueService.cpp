@@ -21,6 +21,9 @@ namespace iris::accueil {
 namespace {
 const QString kCallable = u"t.status IN ('en_attente', 'transfere')"_s;
 const QString kAtDesk = u"t.status IN ('appele', 'en_cours', 'en_pause')"_s;
+// The ticket a desk has in hand today: while there is one, the desk cannot call another.
+const QString kTicketAtDesk = u"SELECT t.label FROM accueil_tickets t WHERE t.desk_id = :desk AND t.day = :day "
+                              u"AND t.status IN ('appele', 'en_cours') ORDER BY t.called_at, t.id LIMIT 1"_s;
 } // namespace
 
 QueueService::QueueService(CoreServices& services)
@@ -41,16 +44,14 @@ QueueService::CallRank QueueService::rankOf(const Ticket& ticket, const QDateTim
 Result<Desk> QueueService::activeDesk(QSqlDatabase& c, qint64 deskId, QString* busyWith) const
 {
     QSqlQuery q(c);
-    // With busyWith, the ticket already called at this desk today comes in the same round trip
-    // (the same rule as checkDeskFree).
-    q.prepare(busyWith ? u"SELECT d.id, d.version, d.number, d.label, d.service_id, d.active, "
-                         u"(SELECT t.label FROM accueil_tickets t WHERE t.desk_id = d.id AND t.day = :day "
-                         u"AND t.status IN ('appele', 'en_cours') ORDER BY t.called_at, t.id LIMIT 1) "
-                         u"FROM accueil_desks d WHERE d.id = :id"_s
-                       : u"SELECT id, version, number, label, service_id, active FROM accueil_desks WHERE id = :id"_s);
+    // With busyWith, the ticket the desk has in hand comes in the same round trip.
+    q.prepare(u"SELECT id, version, number, label, service_id, active"_s
+              + (busyWith ? u", ("_s + kTicketAtDesk + u")"_s : QString()) + u" FROM accueil_desks WHERE id = :id"_s);
     q.bindValue(u":id"_s, deskId);
-    if (busyWith)
+    if (busyWith) {
+        q.bindValue(u":desk"_s, deskId);
         q.bindValue(u":day"_s, m_services.database()->dialect().toDbDate(m_now().date()));
+    }
     if (!q.exec())
         return Database::classify(q.lastError(), tr("lecture du guichet"));
     if (!q.next() || !q.value(5).toBool())
@@ -90,8 +91,7 @@ QVariantMap QueueService::callBinds(const Desk& desk, const QDateTime& now) cons
 Result<void> QueueService::checkDeskFree(QSqlDatabase& c, const Desk& desk) const
 {
     QSqlQuery q(c);
-    q.prepare(u"SELECT label FROM accueil_tickets WHERE desk_id = :desk AND day = :day "
-              u"AND status IN ('appele', 'en_cours') ORDER BY called_at, id LIMIT 1"_s);
+    q.prepare(kTicketAtDesk);
     q.bindValue(u":desk"_s, desk.id);
     q.bindValue(u":day"_s, m_services.database()->dialect().toDbDate(m_now().date()));
     if (!q.exec())
